@@ -1,0 +1,455 @@
+"""Linguistic pieces: split an O*NET task into verb and object, name the work, inflect verbs.
+
+O*NET tasks and DWAs are imperative sentences: one or more base-form verbs, an object, then
+modifiers ("to determine ...", "using ...", "in restaurants"). ``parse_task`` takes them apart
+with word lists rather than a tagger, so the composer stays offline and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from skillsx.compose.lexicon import (
+    ADVERBS,
+    BASE_VERBS,
+    DETERMINERS,
+    NOUNISH_VERBS,
+    PARTICLES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    VERB_PREPOSITIONS,
+)
+
+# Words that end the object noun phrase; what follows is a modifier.
+_CUT_WORDS = frozenset(
+    """to using by through throughout when where while if before after during from within under
+into onto at in with for such including according so that which who whose whether via upon
+across between among against as than like following per without because since toward towards
+until unless""".split()
+)
+# Prepositional phrases short enough to stay in a subject ("Customer complaints about service").
+_TOPIC_WORDS = frozenset({"of", "about", "regarding", "concerning", "on", "for"})
+_MASS_NOUNS = frozenset(
+    """equipment data staff information software machinery merchandise mail personnel research
+furniture luggage baggage clothing food feedback inventory livestock paperwork traffic
+correspondence documentation material work welding maintenance training""".split()
+)
+_NOT_PLURAL = frozenset({"series", "news", "species", "status", "analysis", "diagnosis", "basis"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One verb phrase of a task: its verbs, the object and what modifies it."""
+
+    verbs: tuple[str, ...]
+    prep: str  # preposition the verb takes ("confer with"), or ""
+    obj: str  # object noun phrase, trimmed
+    topic: str  # short "about/on/regarding" complement, or ""
+    purpose: str  # "to ..." clause without "to", or ""
+    place: str  # "in restaurants", or ""
+    tail: str  # the untrimmed remainder after the object
+
+    @property
+    def verb(self) -> str:
+        return self.verbs[0] if self.verbs else ""
+
+    @property
+    def head(self) -> str:
+        return head_noun(self.obj)
+
+    @property
+    def is_person(self) -> bool:
+        return self.head.lower() in PERSON_NOUNS
+
+
+def words(text: str) -> list[str]:
+    """Split into words, keeping hyphens, apostrophes and slashes inside them."""
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*", text)
+
+
+def _is_verb(token: str) -> bool:
+    return token.lower().strip(",;") in BASE_VERBS
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a task into its coordinated verb phrases ("Confer ..., and advise ...")."""
+    text = text.strip().rstrip(".").replace(";", ",")
+    parts: list[str] = []
+    tokens = text.split()
+    start = 0
+    for i in range(1, len(tokens) - 1):
+        tok, nxt = tokens[i].lower(), tokens[i + 1].lower().strip(",")
+        if tok not in {"and", "or"} or nxt not in BASE_VERBS:
+            continue
+        after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
+        comma = tokens[i - 1].endswith(",")
+        clearly_verb = nxt not in NOUNISH_VERBS or after in DETERMINERS
+        # "records and reports" stays one object; ", and advise customers" starts a clause.
+        if (comma or clearly_verb) and not _is_verb_list(tokens, i):
+            parts.append(" ".join(tokens[start:i]).rstrip(","))
+            start = i + 1
+    parts.append(" ".join(tokens[start:]).rstrip(","))
+    return [p for p in parts if p]
+
+
+def _is_verb_list(tokens: list[str], i: int) -> bool:
+    """Whether tokens[:i] is still the opening verb list ("Plan, direct, and coordinate")."""
+    return all(_is_verb(t) or t.lower() in {"and", "or"} for t in tokens[:i])
+
+
+def parse_clause(text: str) -> Clause:
+    """Parse one imperative verb phrase into a ``Clause``."""
+    tokens = text.strip().rstrip(".").split()
+    while tokens and tokens[0].lower() in ADVERBS:
+        tokens = tokens[1:]
+    verbs: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i].lower().strip(",")
+        if tok in BASE_VERBS and (not verbs or tokens[i - 1].endswith(",") or _after_conj(tokens, i)):
+            verbs.append(tok)
+            i += 1
+        elif tok in {"and", "or", "and/or"} and verbs and i + 1 < len(tokens) and _is_verb(
+            tokens[i + 1]
+        ):
+            i += 1
+        else:
+            break
+        if i < len(tokens) and tokens[i].lower() in PARTICLES and len(verbs) == 1:
+            verbs[-1] = f"{verbs[-1]} {tokens[i].lower()}"
+            i += 1
+    prep = ""
+    if i < len(tokens) and tokens[i].lower() in VERB_PREPOSITIONS and verbs:
+        prep = tokens[i].lower()
+        i += 1
+    rest = tokens[i:]
+    obj_tokens: list[str] = []
+    j = 0
+    while j < len(rest):
+        low = rest[j].lower().strip(",")
+        if low in _CUT_WORDS or low in _TOPIC_WORDS:
+            break
+        if low in {"and", "or"} and j + 1 < len(rest) and _is_verb(rest[j + 1]):
+            break
+        obj_tokens.append(rest[j])
+        j += 1
+        if rest[j - 1].endswith(",") and j < len(rest) and rest[j].lower() in {"to", "by"}:
+            break
+    tail_tokens = rest[j:]
+    topic = purpose = place = ""
+    if tail_tokens:
+        first = tail_tokens[0].lower()
+        phrase = _until_cut(tail_tokens[1:])
+        if first in _TOPIC_WORDS and phrase:
+            topic = f"{'about' if first in {'regarding', 'concerning'} else first} {phrase}"
+        elif first in {"in", "at", "on"} and phrase and head_noun(phrase).lower() in PLACE_NOUNS:
+            place = f"{first} {phrase}"
+    m = re.search(r"\bto ([a-z]+)\b(.*)$", " ".join(tail_tokens))
+    if m and m.group(1) in BASE_VERBS:
+        purpose = (m.group(1) + m.group(2)).strip().rstrip(",")
+    if not place:
+        place = find_place(" ".join(tail_tokens))
+    return Clause(
+        verbs=tuple(verbs),
+        prep=prep,
+        obj=clean_np(" ".join(obj_tokens)),
+        topic=clean_np(topic),
+        purpose=purpose,
+        place=place,
+        tail=" ".join(tail_tokens),
+    )
+
+
+def _after_conj(tokens: list[str], i: int) -> bool:
+    return i > 0 and tokens[i - 1].lower() in {"and", "or", "and/or"}
+
+
+def _until_cut(tokens: list[str]) -> str:
+    out: list[str] = []
+    for tok in tokens:
+        low = tok.lower().strip(",")
+        if low in _CUT_WORDS or (low in {"and", "or"} and out and out[-1].endswith(",")):
+            break
+        out.append(tok)
+        if tok.endswith(","):
+            break
+    return " ".join(out).rstrip(",")
+
+
+def find_place(text: str) -> str:
+    """The first "in/at/on <place>" phrase of a text whose head names a workplace."""
+    for m in re.finditer(r"\b(in|at|on) ((?:[a-z][a-z\-]* ){0,3}?([a-z]+))\b", text):
+        if m.group(3) in PLACE_NOUNS and m.group(3) not in {"line", "lines", "floor", "floors"}:
+            np = clean_np(m.group(2))
+            if np and np.split()[0] not in {"order", "accordance", "addition", "relation"}:
+                return f"{m.group(1)} {np}"
+    return ""
+
+
+def parse_task(text: str) -> list[Clause]:
+    """Parse a task or DWA into its clauses, main clause first."""
+    return [parse_clause(part) for part in split_clauses(text)]
+
+
+def clean_np(np: str) -> str:
+    """Trim a noun phrase: drop leading determiners, "his or her", stray commas."""
+    np = re.sub(r"\bhis or her\b|\bhis/her\b|\bhis\b|\bher\b", "", np)
+    np = re.sub(r"\s+", " ", np).strip(" ,")
+    toks = np.split()
+    while toks and toks[0].lower() in DETERMINERS - {"their"}:
+        toks = toks[1:]
+    np = " ".join(toks)
+    return np.rstrip(",").strip()
+
+
+def shorten_list(np: str, keep: int = 2) -> str:
+    """Keep the first items of a comma list: "a, b, c, or d" -> "a and b"."""
+    if "," not in np:
+        return np
+    items = [i.strip() for i in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", np) if i.strip()]
+    if len(items) <= 1:
+        return np
+    items = items[:keep]
+    return " and ".join(items) if len(items) == 2 else items[0]
+
+
+def head_noun(np: str) -> str:
+    """The head of a noun phrase: the last word before its first preposition."""
+    toks = words(np)
+    out: list[str] = []
+    for tok in toks:
+        if tok.lower() in _TOPIC_WORDS or tok.lower() in _CUT_WORDS:
+            break
+        out.append(tok)
+    return out[-1] if out else ""
+
+
+def is_plural(np: str) -> bool:
+    """Whether a noun phrase is plural (a coordination or a plural head)."""
+    head = head_noun(np).lower()
+    pre = np.split(" of ")[0]
+    if " and " in pre or ", " in pre:
+        return True
+    if head in _NOT_PLURAL or head in _MASS_NOUNS:
+        return False
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def singular(noun: str) -> str:
+    """Singular of a plural English noun (regular forms only)."""
+    low = noun.lower()
+    if low in _MASS_NOUNS or low in _NOT_PLURAL or not low.endswith("s") or low.endswith("ss"):
+        return noun
+    if low.endswith("ies") and len(low) > 4:
+        return noun[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return noun[:-2]
+    if low == "staffs":
+        return "staff"
+    return noun[:-1]
+
+
+def plural(noun: str) -> str:
+    """Plural of a singular English noun (regular forms only)."""
+    low = noun.lower()
+    if low in _MASS_NOUNS or (low.endswith("s") and not low.endswith("ss")):
+        return noun
+    if low.endswith("y") and low[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    if low.endswith(("ch", "sh", "ss", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+def third_person(verb: str) -> str:
+    """'resolve' -> 'resolves'; 'set up' -> 'sets up'."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith("y") and first[-2:-1] not in set("aeiou"):
+        out = first[:-1] + "ies"
+    elif first.endswith(("ch", "sh", "ss", "x", "z", "o")):
+        out = first + "es"
+    else:
+        out = first + "s"
+    return f"{out} {rest}".strip()
+
+
+def gerund(verb: str) -> str:
+    """'resolve' -> 'resolving'; 'plan' -> 'planning'; 'set up' -> 'setting up'."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith("ie"):
+        out = first[:-2] + "ying"
+    elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")):
+        out = first[:-1] + "ing"
+    elif re.fullmatch(r"(?:[^aeiou]*[aeiou])?[^aeiou]*[aeiou][bdgmnpt]", first) and len(first) <= 4:
+        out = first + first[-1] + "ing"
+    else:
+        out = first + "ing"
+    return f"{out} {rest}".strip()
+
+
+def pronoun(np: str) -> str:
+    """'them' for a plural noun phrase, 'it' otherwise."""
+    return "them" if is_plural(np) else "it"
+
+
+def capitalize(text: str) -> str:
+    """Upper-case the first letter, leaving acronyms and the rest alone."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or a name."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or first.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# Nominal forms of common task verbs, for subjects naming an activity ("Budget preparation").
+NOMINALS = {
+    "advise": "advice",
+    "analyze": "analysis",
+    "administer": "administration",
+    "approve": "approval",
+    "assemble": "assembly",
+    "assess": "assessment",
+    "assign": "assignment",
+    "assist": "assistance",
+    "audit": "audits",
+    "calibrate": "calibration",
+    "clean": "cleaning",
+    "collaborate": "collaboration",
+    "collect": "collection",
+    "communicate": "communication",
+    "compile": "compilation",
+    "confer": "consultations",
+    "consult": "consultations",
+    "construct": "construction",
+    "coordinate": "coordination",
+    "counsel": "counselling",
+    "create": "creation",
+    "deliver": "delivery",
+    "demonstrate": "demonstrations",
+    "design": "design",
+    "determine": "determination",
+    "develop": "development",
+    "diagnose": "diagnosis",
+    "direct": "direction",
+    "distribute": "distribution",
+    "document": "documentation",
+    "educate": "education",
+    "evaluate": "evaluation",
+    "examine": "examination",
+    "explain": "explanations",
+    "fabricate": "fabrication",
+    "greet": "greeting",
+    "identify": "identification",
+    "inform": "briefings",
+    "inspect": "inspection",
+    "install": "installation",
+    "instruct": "instruction",
+    "interview": "interviews",
+    "investigate": "investigation",
+    "maintain": "upkeep",
+    "manage": "management",
+    "measure": "measurement",
+    "meet": "meetings",
+    "monitor": "monitoring",
+    "negotiate": "negotiation",
+    "observe": "observation",
+    "operate": "operation",
+    "order": "ordering",
+    "organize": "organization",
+    "oversee": "oversight",
+    "participate": "participation",
+    "perform": "performance",
+    "plan": "planning",
+    "prepare": "preparation",
+    "prescribe": "prescribing",
+    "process": "processing",
+    "produce": "production",
+    "provide": "provision",
+    "purchase": "purchasing",
+    "recommend": "recommendations",
+    "record": "records",
+    "recruit": "recruitment",
+    "repair": "repair",
+    "replace": "replacement",
+    "report": "reporting",
+    "research": "research",
+    "resolve": "resolution",
+    "respond": "responses",
+    "review": "review",
+    "schedule": "scheduling",
+    "select": "selection",
+    "sell": "sales",
+    "serve": "service",
+    "supervise": "supervision",
+    "supply": "supply",
+    "teach": "teaching",
+    "test": "testing",
+    "train": "training",
+    "transport": "transport",
+    "treat": "treatment",
+    "verify": "verification",
+    "visit": "visits",
+    "write": "writing",
+}
+
+
+def nominal(verb: str) -> str:
+    """A noun naming the activity of a verb ("prepare" -> "preparation")."""
+    base = verb.split(" ")[0]
+    return NOMINALS.get(base, gerund(base))
+
+
+def subject_for(clause: Clause, max_words: int = 8) -> str:
+    """Name the work of a clause as a noun phrase ("Price schedules and discount rates")."""
+    obj = shorten_list(clause.obj)
+    topic = shorten_list(clause.topic)
+    verb = clause.verb
+    if clause.is_person or not obj:
+        if topic and len(words(topic)) <= 6:
+            link = "with" if nominal(verb) in {"consultations", "collaboration", "meetings"} else "for"
+            who = obj or "others"
+            np = f"{nominal(verb)} {link} {who} {topic}" if obj else f"{nominal(verb)} {topic}"
+            if len(words(np)) > max_words:
+                np = f"{capitalize(_topic_head(topic))} {nominal(verb)}"
+            return _fit(capitalize(np), max_words)
+        if obj and len(words(obj)) >= 2:
+            return _fit(capitalize(obj), max_words)
+        if obj:
+            return capitalize(f"{singular(obj)} {nominal(verb)}")
+        return capitalize(nominal(verb))
+    if len(words(obj)) == 1:
+        if topic and len(words(topic)) <= 4:
+            return _fit(capitalize(f"{obj} {topic}"), max_words)
+        noun = singular(obj) if obj.lower() not in _KEEP_PLURAL else obj
+        return capitalize(f"{noun} {nominal(verb)}")
+    np = obj
+    if topic and len(words(obj)) + len(words(topic)) <= max_words - 1 and not topic.startswith("for"):
+        np = f"{obj} {topic}"
+    return _fit(capitalize(np), max_words)
+
+
+_KEEP_PLURAL = frozenset({"records", "sales", "goods", "operations", "funds", "minutes", "arts"})
+
+
+def _topic_head(topic: str) -> str:
+    return topic.split(" ", 1)[1] if " " in topic else topic
+
+
+def _fit(np: str, max_words: int) -> str:
+    """Cut a noun phrase to at most ``max_words`` words at a clean boundary."""
+    toks = np.split()
+    if len(toks) <= max_words:
+        return np.rstrip(",")
+    cut = toks[:max_words]
+    # Do not end on a preposition, conjunction or adjective-like modifier.
+    while cut and (
+        cut[-1].lower().strip(",") in _TOPIC_WORDS | _CUT_WORDS | {"and", "or", "other", "of"}
+        or cut[-1].endswith(",")
+    ):
+        cut = cut[:-1]
+    return " ".join(cut).rstrip(",")

@@ -1,0 +1,53 @@
+"""Settings: the only reader of ``os.environ``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from skillsx.errors import ConfigError
+
+PREFIX = "SKILLSX_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings, read from ``SKILLSX_*`` environment variables."""
+
+    database_url: str = "sqlite:///skillsx.db"
+    data_dir: Path | None = None
+    secret_key: str = field(default="", repr=False)
+    workers: int = 2
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from the environment (or the mapping given)."""
+        env = os.environ if environ is None else environ
+        url = env.get(PREFIX + "DATABASE_URL", cls.database_url)
+        if not (url.startswith("sqlite") or url.startswith("postgresql")):
+            raise ConfigError(
+                f'SKILLSX_DATABASE_URL: "{url}" is not a sqlite:/// or postgresql:// URL.'
+            )
+        data = env.get(PREFIX + "DATA")
+        workers_raw = env.get(PREFIX + "WORKERS", str(cls.workers))
+        try:
+            workers = int(workers_raw)
+        except ValueError:
+            raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" is not a whole number.') from None
+        if workers < 1:
+            raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" must be 1 or more.')
+        return cls(
+            database_url=normalise_url(url),
+            data_dir=Path(data) if data else None,
+            secret_key=env.get(PREFIX + "SECRET_KEY", ""),
+            workers=workers,
+        )
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for plain ``postgresql://`` URLs."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url

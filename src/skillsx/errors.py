@@ -1,0 +1,57 @@
+"""Exceptions raised by skillsx.
+
+    SkillsxError                 base: every error a user can see
+    ├── ConfigError              a SKILLSX_* setting has a bad value
+    ├── IngestError              an input file is malformed (names file, line, column, value, fix)
+    ├── NotFound                 a requested occupation, release or build does not exist
+    ├── StoreError               the store is missing, unmigrated or holds no current release
+    └── ExportError              a framework cannot be written in the requested format
+
+Content problems (a weak statement) are not exceptions: they are ``Problem`` values.
+"""
+
+from __future__ import annotations
+
+
+class SkillsxError(Exception):
+    """Base class of every error shown to a user."""
+
+
+class ConfigError(SkillsxError):
+    """A setting has a bad value."""
+
+
+class IngestError(SkillsxError):
+    """An input file is malformed; the message says where and how to fix it."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+    ) -> None:
+        parts = []
+        if file:
+            parts.append(file)
+        if line is not None:
+            parts.append(f"line {line}")
+        if column:
+            parts.append(f'column "{column}"')
+        prefix = ", ".join(parts)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+        self.file, self.line, self.column, self.value = file, line, column, value
+
+
+class NotFound(SkillsxError):
+    """A requested record does not exist."""
+
+
+class StoreError(SkillsxError):
+    """The store cannot answer (not initialised, nothing ingested)."""
+
+
+class ExportError(SkillsxError):
+    """A framework cannot be exported in the requested format."""

@@ -1,0 +1,235 @@
+"""Evidence beside O*NET: Anthropic Economic Index task usage and the CIP–SOC crosswalk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, select
+
+from skillsx.errors import IngestError, StoreError
+from skillsx.store import schema
+from skillsx.store.migrations import migrate
+
+AEI_TASKS = "onet_task_mappings.csv"
+AEI_INTERACTIONS = "automation_vs_augmentation.csv"
+# The AEI's own copy of O*NET task statements (an older O*NET vintage, with Task IDs).
+AEI_STATEMENTS = "onet_task_statements.csv"
+AEI_RELEASE_RE = re.compile(r"release_(\d{4})_(\d{2})_(\d{2})")
+CIP_FILE = "CIP2020_SOC2018_Crosswalk.csv"
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_task(text: str) -> str:
+    """Fold case, quotes, punctuation and whitespace so the same task text compares equal."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _PUNCT.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _csv_rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
+    if not path.exists():
+        raise IngestError(f"{path} does not exist.")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path.name}: byte {exc.start} is not valid UTF-8.") from None
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise IngestError(f"{path.name}: the file is empty; expected a header line.")
+    missing = [c for c in columns if c not in reader.fieldnames]
+    if missing:
+        raise IngestError(
+            f'{path.name}, line 1: the header has no column "{missing[0]}"; expected '
+            + ", ".join(columns)
+            + "."
+        )
+    return [(number, row) for number, row in enumerate(reader, start=2)]
+
+
+def _pct(path: Path, line: int, value: str) -> float:
+    try:
+        pct = float(value)
+    except ValueError:
+        raise IngestError(f'{path.name}, line {line}, column "pct": "{value}" is not a number.')
+    if not 0 <= pct <= 100:
+        raise IngestError(f'{path.name}, line {line}, column "pct": {pct} is not in 0-100.')
+    return pct
+
+
+@dataclass(frozen=True)
+class AeiResult:
+    release: str
+    aei_tasks: int
+    exact: int
+    normalised: int
+    by_task_id: int
+    unmatched: int
+    onet_tasks_matched: int
+    occupations: int
+
+    @property
+    def match_rate(self) -> float:
+        matched = self.exact + self.normalised + self.by_task_id
+        return matched / self.aei_tasks if self.aei_tasks else 0.0
+
+
+def _current_release_id(conn) -> int:  # type: ignore[no-untyped-def]
+    rid = conn.scalar(select(schema.releases.c.id).where(schema.releases.c.is_current.is_(True)))
+    if rid is None:
+        raise StoreError("No O*NET release is loaded. Run `skillsx ingest PATH` first.")
+    return int(rid)
+
+
+def load_aei(engine: Engine, folder: Path) -> AeiResult:
+    """Match AEI task texts to the current release's tasks and store per-task usage shares."""
+    migrate(engine)
+    match = AEI_RELEASE_RE.search(folder.name)
+    if not match:
+        raise IngestError(
+            f"{folder.name}: cannot tell the AEI release; the folder should be named like "
+            "release_2025_02_10."
+        )
+    release = "-".join(match.groups())
+    tasks = [
+        (line, row["task_name"], _pct(folder / AEI_TASKS, line, row["pct"]))
+        for line, row in _csv_rows(folder / AEI_TASKS, ["task_name", "pct"])
+    ]
+    interactions = [
+        (row["interaction_type"], _pct(folder / AEI_INTERACTIONS, line, row["pct"]))
+        for line, row in _csv_rows(folder / AEI_INTERACTIONS, ["interaction_type", "pct"])
+    ]
+    # Texts the AEI took from an older O*NET vintage: its bundled statements give their Task
+    # IDs, which O*NET keeps when it rewords a task. An ID match, never a fuzzy one.
+    old_ids: dict[str, set[int]] = defaultdict(set)
+    if (folder / AEI_STATEMENTS).exists():
+        for line, row in _csv_rows(folder / AEI_STATEMENTS, ["Task ID", "Task"]):
+            try:
+                old_ids[row["Task"].lower().strip()].add(int(row["Task ID"]))
+            except ValueError:
+                raise IngestError(
+                    f'{AEI_STATEMENTS}, line {line}, column "Task ID": "{row["Task ID"]}" is '
+                    "not a whole number."
+                ) from None
+    ts = schema.ONET_TABLES["onet_task_statements"]
+    with engine.begin() as conn:
+        release_id = _current_release_id(conn)
+        onet = conn.execute(
+            select(ts.c.soc, ts.c.task_id, ts.c.task).where(ts.c.release_id == release_id)
+        ).all()
+        by_exact: dict[str, list] = defaultdict(list)
+        by_norm: dict[str, list] = defaultdict(list)
+        by_id: dict[int, list] = defaultdict(list)
+        for row in onet:
+            by_id[row.task_id].append(row)
+            by_exact[row.task.lower().strip()].append(row)
+            by_norm[normalise_task(row.task)].append(row)
+        stored, exact, normalised, by_task_id, unmatched = [], 0, 0, 0, 0
+        for _line, name, pct in tasks:
+            hits, kind = by_exact.get(name.strip()), "exact"
+            if not hits:
+                hits, kind = by_norm.get(normalise_task(name)), "normalised"
+            if not hits:
+                ids = old_ids.get(name.strip(), set())
+                hits = [hit for task_id in sorted(ids) for hit in by_id.get(task_id, [])]
+                kind = "task_id"
+            if not hits:
+                unmatched += 1
+                continue
+            exact += kind == "exact"
+            normalised += kind == "normalised"
+            by_task_id += kind == "task_id"
+            stored += [
+                {
+                    "release_id": release_id,
+                    "aei_release": release,
+                    "soc": hit.soc,
+                    "task_id": hit.task_id,
+                    "task_name": name,
+                    "pct": pct,
+                    "match": kind,
+                    "shared_by": len(hits),
+                }
+                for hit in hits
+            ]
+        conn.execute(
+            delete(schema.aei_task_usage).where(schema.aei_task_usage.c.release_id == release_id)
+        )
+        conn.execute(delete(schema.aei_interactions))
+        if stored:
+            conn.execute(schema.aei_task_usage.insert(), stored)
+        conn.execute(
+            schema.aei_interactions.insert(),
+            [{"aei_release": release, "interaction_type": t, "pct": p} for t, p in interactions],
+        )
+        result = AeiResult(
+            release,
+            len(tasks),
+            exact,
+            normalised,
+            by_task_id,
+            unmatched,
+            len({(r["soc"], r["task_id"]) for r in stored}),
+            len({r["soc"] for r in stored}),
+        )
+        _record_source(conn, "aei", release, folder, result.__dict__)
+    return result
+
+
+def _record_source(conn, kind: str, release: str, source: Path, stats: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    conn.execute(delete(schema.evidence_sources).where(schema.evidence_sources.c.kind == kind))
+    conn.execute(
+        schema.evidence_sources.insert().values(
+            kind=kind,
+            release=release,
+            source=str(source),
+            loaded_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            stats=json.dumps(stats),
+        )
+    )
+
+
+_CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
+_SOC2018_RE = re.compile(r"^\d{2}-\d{4}$")
+
+
+def load_cip(engine: Engine, folder: Path) -> int:
+    """Store the NCES CIP 2020 ↔ SOC 2018 crosswalk; "no match" rows (99-9999) are skipped."""
+    migrate(engine)
+    path = folder / CIP_FILE if folder.is_dir() else folder
+    cols = ["CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"]
+    rows = []
+    for line, row in _csv_rows(path, cols):
+        cip, soc = row["CIP2020Code"].strip(), row["SOC2018Code"].strip()
+        if not _CIP_RE.match(cip):
+            raise IngestError(
+                f'{path.name}, line {line}, column "CIP2020Code": "{cip}" is not a CIP code '
+                'like "52.1401".'
+            )
+        if not _SOC2018_RE.match(soc):
+            raise IngestError(
+                f'{path.name}, line {line}, column "SOC2018Code": "{soc}" is not a SOC code '
+                'like "41-3091".'
+            )
+        if soc == "99-9999" or cip == "99.9999":
+            continue
+        rows.append(
+            {
+                "cip_code": cip,
+                "cip_title": row["CIP2020Title"].strip().rstrip("."),
+                "soc2018": soc,
+                "soc_title": row["SOC2018Title"].strip(),
+            }
+        )
+    with engine.begin() as conn:
+        conn.execute(delete(schema.cip_soc))
+        conn.execute(schema.cip_soc.insert(), rows)
+        _record_source(conn, "cip", "CIP 2020 / SOC 2018", path, {"rows": len(rows)})
+    return len(rows)

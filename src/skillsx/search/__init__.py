@@ -1,0 +1,5 @@
+"""Occupation title search: find the O*NET occupation for a job title as people write it."""
+
+from skillsx.search.index import SearchHit, TitleIndex, TitleRecord
+
+__all__ = ["SearchHit", "TitleIndex", "TitleRecord"]

@@ -1,0 +1,292 @@
+"""Turn a job title into comparable terms: fold, tokenise, expand, stem.
+
+The same function runs on every indexed title and on every query, so a rule only has to
+be consistent, not linguistically perfect: "Sr. Sales Mgr", "senior sales managers" and
+"Sales Manager, Senior" all become the terms ``("senior", "sale", "manager")``.
+
+Rules, in order:
+
+1. Unicode is folded to ASCII and lower case ("Pâtissier" -> "patissier").
+2. Apostrophes and full stops vanish ("Driver's" -> "drivers", "U.S." -> "us",
+   "Sr." -> "sr"); "&" between two letters stays part of the word ("R&D", "A&P"),
+   elsewhere it reads as "and"; every other non-alphanumeric character splits words.
+3. Anything from the word "except" on is dropped: O*NET titles such as
+   "Elementary School Teachers, Except Special Education" name what they are *not*.
+4. A short prefix joins the next word, so "Pre-School", "Pre School" and "Preschool"
+   agree (``AFFIXES``; "co", "re", "sub" and "self" join only across a hyphen).
+5. Abbreviations expand (``ABBREVIATIONS``: "RN" -> "registered nurse",
+   "mgr" -> "manager"); a plural abbreviation ("RNs", "techs") expands like its singular.
+6. Stop words ("and", "of", "the", ...) are dropped.
+7. Plurals are stemmed ("nurses" -> "nurse", "secretaries" -> "secretary",
+   "foremen" -> "foreman"), then word families fold to one term (``FAMILIES``:
+   "administrative", "administration", "admin" -> "administrator").
+8. Repeated terms are kept once, so "Registered Nurse (RN)" is ``("registered", "nurse")``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "ABBREVIATIONS",
+    "AFFIXES",
+    "FAMILIES",
+    "STOP_WORDS",
+    "fold",
+    "normalise",
+    "stem",
+    "tokenise",
+]
+
+# One meaning per abbreviation: the one job titles use. Ambiguous ones ("ED", "RT",
+# "PA", "OR") are left out on purpose; titles that use them carry them literally.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    # ranks and roles
+    "mgr": ("manager",),
+    "mngr": ("manager",),
+    "mgmt": ("management",),
+    "exec": ("executive",),
+    "asst": ("assistant",),
+    "assoc": ("associate",),
+    "sr": ("senior",),
+    "snr": ("senior",),
+    "jr": ("junior",),
+    "tech": ("technician",),
+    "eng": ("engineer",),
+    "engr": ("engineer",),
+    "dev": ("developer",),
+    "rep": ("representative",),
+    "supv": ("supervisor",),
+    "supvr": ("supervisor",),
+    "supt": ("superintendent",),
+    "coord": ("coordinator",),
+    "spec": ("specialist",),
+    "dir": ("director",),
+    "op": ("operator",),
+    "mech": ("mechanic",),
+    "clk": ("clerk",),
+    "secy": ("secretary",),
+    "instr": ("instructor",),
+    "tchr": ("teacher",),
+    "vp": ("vice", "president"),
+    "svp": ("senior", "vice", "president"),
+    "evp": ("executive", "vice", "president"),
+    "avp": ("assistant", "vice", "president"),
+    "gm": ("general", "manager"),
+    "pm": ("project", "manager"),
+    "ceo": ("chief", "executive", "officer"),
+    "cfo": ("chief", "financial", "officer"),
+    "coo": ("chief", "operating", "officer"),
+    "cto": ("chief", "technology", "officer"),
+    "cio": ("chief", "information", "officer"),
+    "cmo": ("chief", "marketing", "officer"),
+    "cno": ("chief", "nursing", "officer"),
+    "ciso": ("chief", "information", "security", "officer"),
+    "cpa": ("certified", "public", "accountant"),
+    "dba": ("database", "administrator"),
+    "swe": ("software", "engineer"),
+    "csr": ("customer", "service", "representative"),
+    "dj": ("disc", "jockey"),
+    # health care
+    "rn": ("registered", "nurse"),
+    "lpn": ("licensed", "practical", "nurse"),
+    "lvn": ("licensed", "vocational", "nurse"),
+    "np": ("nurse", "practitioner"),
+    "aprn": ("advanced", "practice", "registered", "nurse"),
+    "cna": ("certified", "nursing", "assistant"),
+    "cma": ("certified", "medical", "assistant"),
+    "emt": ("emergency", "medical", "technician"),
+    "ems": ("emergency", "medical", "services"),
+    "md": ("medical", "doctor"),
+    "dds": ("doctor", "dental", "surgery"),
+    "pharmd": ("doctor", "pharmacy"),
+    "pt": ("physical", "therapist"),
+    "pta": ("physical", "therapist", "assistant"),
+    "ot": ("occupational", "therapist"),
+    "ota": ("occupational", "therapy", "assistant"),
+    "cota": ("certified", "occupational", "therapy", "assistant"),
+    "slp": ("speech", "language", "pathologist"),
+    "lpc": ("licensed", "professional", "counselor"),
+    "icu": ("intensive", "care", "unit"),
+    "er": ("emergency", "room"),
+    "mri": ("magnetic", "resonance", "imaging"),
+    "ct": ("computed", "tomography"),
+    "ekg": ("electrocardiogram",),
+    "ecg": ("electrocardiogram",),
+    "med": ("medical",),
+    "lab": ("laboratory",),
+    "pharm": ("pharmacy",),
+    "hosp": ("hospital",),
+    # trades and technology
+    "hvac": ("heating", "ventilation", "air", "conditioning"),
+    "hvacr": ("heating", "ventilation", "air", "conditioning", "refrigeration"),
+    "ac": ("air", "conditioning"),
+    "qa": ("quality", "assurance"),
+    "qc": ("quality", "control"),
+    "cnc": ("computer", "numerical", "control"),
+    "cad": ("computer", "aided", "design"),
+    "cadd": ("computer", "aided", "design", "drafting"),
+    "cdl": ("commercial", "driver", "license"),
+    "ndt": ("nondestructive", "testing"),
+    "a&p": ("airframe", "powerplant"),
+    "r&d": ("research", "development"),
+    "xray": ("x", "ray"),
+    "it": ("information", "technology"),
+    "is": ("information", "systems"),
+    "gis": ("geographic", "information", "systems"),
+    "ux": ("user", "experience"),
+    "ui": ("user", "interface"),
+    "ai": ("artificial", "intelligence"),
+    "ml": ("machine", "learning"),
+    "seo": ("search", "engine", "optimization"),
+    "sw": ("software",),
+    "hw": ("hardware",),
+    "db": ("database",),
+    "sys": ("system",),
+    "tv": ("television",),
+    "av": ("audio", "visual"),
+    "maint": ("maintenance",),
+    "ops": ("operations",),
+    "mfg": ("manufacturing",),
+    "prod": ("production",),
+    "whse": ("warehouse",),
+    "equip": ("equipment",),
+    "eqpt": ("equipment",),
+    "svc": ("service",),
+    "auto": ("automotive",),
+    # business and public sector
+    "hr": ("human", "resources"),
+    "pr": ("public", "relations"),
+    "bd": ("business", "development"),
+    "biz": ("business",),
+    "acct": ("account",),
+    "acctg": ("accounting",),
+    "ap": ("accounts", "payable"),
+    "ar": ("accounts", "receivable"),
+    "mktg": ("marketing",),
+    "mkt": ("marketing",),
+    "cust": ("customer",),
+    "dept": ("department",),
+    "govt": ("government",),
+    "intl": ("international",),
+    "natl": ("national",),
+    "corp": ("corporate",),
+    "info": ("information",),
+    "proj": ("project",),
+    "ehs": ("environmental", "health", "safety"),
+    "aml": ("anti", "money", "laundering"),
+    # education
+    "sped": ("special", "education"),
+    "ed": ("education",),
+    "esl": ("english", "second", "language"),
+    "elem": ("elementary",),
+    "univ": ("university",),
+}
+
+# Prefixes written solid, hyphenated or spaced ("preschool", "pre-school", "pre school").
+AFFIXES = frozenset({"pre", "post", "non", "multi", "anti", "micro", "semi", "x", "e"})
+# Only joined across a hyphen: as separate words they mean something else ("CO" officer).
+HYPHEN_AFFIXES = frozenset({"co", "re", "sub", "self", "inter"})
+
+STOP_WORDS = frozenset(
+    {"a", "an", "and", "the", "of", "for", "in", "to", "or", "with", "on", "at", "by", "as"}
+)
+# "Managers, All Other" -- the residual marker tells a searcher nothing.
+_RESIDUAL = ("all", "other")
+
+# Word families folded to one term after stemming.
+FAMILIES: dict[str, str] = {
+    "admin": "administrator",
+    "administrative": "administrator",
+    "administration": "administrator",
+    "vet": "veterinary",
+    "veterinarian": "veterinary",
+    "automobile": "automotive",
+}
+
+# Words ending in "s" that are not plurals (after the generic "ss"/"us"/"is" checks).
+_NOT_PLURAL = frozenset({"series", "species", "news", "physics", "gas", "bus", "lens", "atlas"})
+
+_WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_DROP = re.compile(r"['.`]")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to lower-case ASCII, drop apostrophes and full stops."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return _DROP.sub("", ascii_text)
+
+
+def tokenise(text: str) -> list[str]:
+    """Split ``text`` into folded words, up to "except", joining short prefixes."""
+    folded = fold(text)
+    words: list[str] = []
+    pending = ""
+    pos = 0
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        gap = folded[pos : match.start()]
+        pos = match.end()
+        if word == "except":
+            break
+        if pending:
+            if word not in STOP_WORDS and word.isalpha() and _joins(pending, gap):
+                word = pending + word
+            else:
+                words.append(pending)
+            pending = ""
+        if "&" not in word and word in AFFIXES | HYPHEN_AFFIXES:
+            pending = word
+            continue
+        if "&" in word and word not in ABBREVIATIONS:
+            words.extend(word.split("&"))
+            continue
+        words.append(word)
+    if pending:
+        words.append(pending)
+    return words
+
+
+def _joins(prefix: str, gap: str) -> bool:
+    if gap.strip() == "-":
+        return True
+    return prefix in AFFIXES and gap.isspace()
+
+
+def stem(word: str) -> str:
+    """Reduce a plural to its singular form; leave everything else alone."""
+    if len(word) <= 3 or not word.isalpha() or word in _NOT_PLURAL:
+        return word
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def normalise(text: str) -> tuple[str, ...]:
+    """Return the distinct search terms of ``text``, in order of first appearance."""
+    words = tokenise(text)
+    if len(words) >= 2 and tuple(words[-2:]) == _RESIDUAL:
+        words = words[:-2]
+    terms: dict[str, None] = {}
+    for word in words:
+        for part in _expand(word):
+            if part in STOP_WORDS:
+                continue
+            stemmed = stem(part)
+            terms.setdefault(FAMILIES.get(stemmed, stemmed), None)
+    return tuple(terms)
+
+
+def _expand(word: str) -> tuple[str, ...]:
+    expansion = ABBREVIATIONS.get(word)
+    if expansion is None and len(word) > 2 and word.endswith("s"):
+        expansion = ABBREVIATIONS.get(word[:-1])
+    return expansion if expansion is not None else (word,)

@@ -1,0 +1,133 @@
+"""Store tables. O*NET tables are declared from the ingest specs, one per O*NET file.
+
+Every O*NET row carries ``release_id`` so several releases live side by side; one release
+is current. Tables are created by numbered migrations (``store/migrations.py``), never
+dropped and re-created.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from skillsx.ingest.specs import SPECS, FileSpec
+
+metadata = MetaData()
+
+_TYPES = {
+    "soc": lambda: String(10),
+    "text": lambda: Text(),
+    "int": lambda: BigInteger(),
+    "float": lambda: Float(),
+    "flag": lambda: Boolean(),
+    "date": lambda: String(7),
+}
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(20), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("loaded_at", String(32), nullable=False),
+    Column("is_current", Boolean, nullable=False, default=False),
+)
+
+release_files = Table(
+    "release_files",
+    metadata,
+    Column("release_id", Integer, ForeignKey("releases.id"), primary_key=True),
+    Column("file", String(100), primary_key=True),
+    Column("status", String(10), nullable=False),  # loaded | extra | absent
+    Column("source_release", String(20), nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("sha256", String(64)),
+)
+
+
+def _onet_table(spec: FileSpec) -> Table:
+    columns = [Column("release_id", Integer, ForeignKey("releases.id"), nullable=False)]
+    columns += [Column(c.name, _TYPES[c.type]()) for c in spec.columns]
+    table = Table(spec.table, metadata, *columns)
+    if spec.per_occupation:
+        Index(f"ix_{spec.table}_release_soc", table.c.release_id, table.c.soc)
+    else:
+        Index(f"ix_{spec.table}_release", table.c.release_id)
+    return table
+
+
+ONET_TABLES: dict[str, Table] = {spec.table: _onet_table(spec) for spec in SPECS}
+
+aei_task_usage = Table(
+    "aei_task_usage",
+    metadata,
+    Column("release_id", Integer, ForeignKey("releases.id"), nullable=False),
+    Column("aei_release", String(20), nullable=False),
+    Column("soc", String(10), nullable=False),
+    Column("task_id", BigInteger, nullable=False),
+    Column("task_name", Text, nullable=False),
+    Column("pct", Float, nullable=False),
+    Column("match", String(12), nullable=False),  # exact | normalised | task_id
+    # How many O*NET tasks of this release share the same AEI task text.
+    Column("shared_by", Integer, nullable=False),
+    Index("ix_aei_task_usage_release_soc", "release_id", "soc"),
+)
+
+aei_interactions = Table(
+    "aei_interactions",
+    metadata,
+    Column("aei_release", String(20), nullable=False),
+    Column("interaction_type", String(40), nullable=False),
+    Column("pct", Float, nullable=False),
+)
+
+evidence_sources = Table(
+    "evidence_sources",
+    metadata,
+    Column("kind", String(20), primary_key=True),  # aei | cip
+    Column("release", String(40), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("loaded_at", String(32), nullable=False),
+    Column("stats", Text, nullable=False),  # JSON
+)
+
+cip_soc = Table(
+    "cip_soc",
+    metadata,
+    Column("cip_code", String(7), nullable=False),
+    Column("cip_title", Text, nullable=False),
+    Column("soc2018", String(7), nullable=False),
+    Column("soc_title", Text, nullable=False),
+    Index("ix_cip_soc_soc", "soc2018"),
+)
+
+BASE_TABLES = [
+    schema_migrations,
+    releases,
+    release_files,
+    *ONET_TABLES.values(),
+    aei_task_usage,
+    aei_interactions,
+    evidence_sources,
+    cip_soc,
+]
