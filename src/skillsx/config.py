@@ -26,7 +26,7 @@ class Settings:
         """Build settings from the environment (or the mapping given)."""
         env = os.environ if environ is None else environ
         url = env.get(PREFIX + "DATABASE_URL", cls.database_url)
-        if not (url.startswith("sqlite") or url.startswith("postgresql")):
+        if not url.startswith(("sqlite", "postgresql")):
             raise ConfigError(
                 f'SKILLSX_DATABASE_URL: "{url}" is not a sqlite:/// or postgresql:// URL.'
             )

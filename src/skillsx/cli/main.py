@@ -17,7 +17,8 @@ from sqlalchemy import Engine
 from skillsx.compose.brief import render_brief_text
 from skillsx.config import Settings
 from skillsx.errors import SkillsxError
-from skillsx.ingest.evidence import load_aei, load_cip
+from skillsx.ingest.bundle import load_data_folder
+from skillsx.ingest.evidence import AeiResult, load_aei, load_cip
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
 from skillsx.store.db import open_engine
@@ -72,9 +73,13 @@ def ingest(
     path: Annotated[Path, typer.Argument(help="O*NET text release folder or db_XX_X_text.zip")],
     extra: Annotated[
         list[Path] | None,
-        typer.Option(help="Folder of another release that fills files this one lacks (e.g. 29.x Skills)."),
+        typer.Option(
+            help="Folder of another release that fills files this one lacks (e.g. 29.x Skills)."
+        ),
     ] = None,
-    release: Annotated[str | None, typer.Option(help="Release name when it cannot be read from the files.")] = None,
+    release: Annotated[
+        str | None, typer.Option(help="Release name when it cannot be read from the files.")
+    ] = None,
 ) -> None:
     """Check and load an O*NET release; the store is unchanged if any file is bad."""
     data = read_release(path, extra or [], release)
@@ -93,25 +98,44 @@ def ingest(
 @app.command("ingest-evidence")
 @friendly
 def ingest_evidence(
-    kind: Annotated[str, typer.Argument(help="aei (Anthropic Economic Index) or cip (CIP–SOC crosswalk)")],
+    kind: Annotated[
+        str, typer.Argument(help="aei (Anthropic Economic Index) or cip (CIP–SOC crosswalk)")
+    ],
     path: Annotated[Path, typer.Argument(help="The release folder, e.g. .../release_2025_02_10")],
 ) -> None:
     """Load evidence beside O*NET: AEI task usage (matched to the current release) or CIP."""
     if kind == "aei":
-        r = load_aei(engine(), path)
-        console.print(
-            f"AEI {r.release}: {r.aei_tasks:,} task texts; matched exactly {r.exact:,} "
-            f"({r.exact / r.aei_tasks:.1%}), after normalising {r.normalised:,} "
-            f"({r.normalised / r.aei_tasks:.1%}), by Task ID via the AEI's own O*NET copy "
-            f"{r.by_task_id:,} ({r.by_task_id / r.aei_tasks:.1%}); unmatched {r.unmatched:,}. "
-            f"Match rate {r.match_rate:.1%}: {r.onet_tasks_matched:,} O*NET tasks in "
-            f"{r.occupations:,} occupations."
-        )
+        _print_aei(load_aei(engine(), path))
     elif kind == "cip":
         n = load_cip(engine(), path)
         console.print(f"CIP 2020 ↔ SOC 2018 crosswalk: {n:,} programme–occupation pairs.")
     else:
         raise SkillsxError(f'Unknown evidence kind "{kind}"; use aei or cip.')
+
+
+def _print_aei(r: AeiResult) -> None:
+    console.print(
+        f"AEI {r.release}: {r.aei_tasks:,} task texts; matched exactly {r.exact:,} "
+        f"({r.exact / r.aei_tasks:.1%}), after normalising {r.normalised:,} "
+        f"({r.normalised / r.aei_tasks:.1%}), by Task ID via the AEI's own O*NET copy "
+        f"{r.by_task_id:,} ({r.by_task_id / r.aei_tasks:.1%}); unmatched {r.unmatched:,}. "
+        f"Match rate {r.match_rate:.1%}: {r.onet_tasks_matched:,} O*NET tasks in "
+        f"{r.occupations:,} occupations."
+    )
+
+
+@app.command("ingest-all")
+@friendly
+def ingest_all(
+    data: Annotated[Path, typer.Argument(help="The shared data folder (onet/, anthropic_economic_index/, crosswalks/)")],
+) -> None:
+    """Ingest O*NET 30.1 (+29.x Skills/Knowledge), the AEI and the CIP crosswalk from one folder."""
+    result = load_data_folder(engine(), data)
+    o = result.onet
+    verb = "Loaded" if o.changed else "Already loaded (unchanged)"
+    console.print(f"{verb} O*NET {o.release}: {o.files} files, {o.rows:,} rows; now current.")
+    _print_aei(result.aei)
+    console.print(f"CIP 2020 ↔ SOC 2018 crosswalk: {result.cip_pairs:,} programme–occupation pairs.")
 
 
 @app.command()
@@ -145,7 +169,11 @@ def occupations(
         rows = list_occupations(conn, group=group, job_zone=job_zone, with_tasks=with_tasks)
     table = Table("SOC", "Title", "Group", "Job Zone", "Tasks", title=f"{len(rows)} occupations")
     for o in rows:
-        jz = "" if o.job_zone is None else f"{o.job_zone}{' (inferred)' if o.job_zone_inferred else ''}"
+        jz = (
+            ""
+            if o.job_zone is None
+            else f"{o.job_zone}{' (inferred)' if o.job_zone_inferred else ''}"
+        )
         table.add_row(o.soc, o.title, o.group_name, jz, str(o.tasks))
     console.print(table)
 

@@ -40,13 +40,15 @@ def render_brief_text(brief: Brief) -> str:
         "- No specific tools listed."
     ]
     out += ["", "# WORK CONTEXT"]
-    out += [f"- {c.name} (Context: {c.importance:.2f})" for c in brief.work_context if c.importance is not None] or [
-        "- No specific work context listed."
-    ]
+    out += [
+        f"- {c.name} (Context: {c.importance:.2f})"
+        for c in brief.work_context
+        if c.importance is not None
+    ] or ["- No specific work context listed."]
     out += ["", "# INTERESTS (RIASEC)"]
-    out += [f"- {rank} Interest: {i.name}" for rank, i in zip(RANKS, brief.interests)] or [
-        "- No specific interests listed."
-    ]
+    out += [
+        f"- {rank} Interest: {i.name}" for rank, i in zip(RANKS, brief.interests, strict=False)
+    ] or ["- No specific interests listed."]
     out += ["", "# RELATED OCCUPATIONS"]
     out += [f"- {r.title}" for r in brief.related] or ["- No specific related occupations listed."]
     return "\n".join(out)

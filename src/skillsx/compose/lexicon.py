@@ -79,6 +79,8 @@ translate transmit transplant transport transpose travel treat trim troubleshoot
 type typeset unbolt unclamp undress unload unlock unpack unroll unscrew unwind update upgrade
 upload use usher utilize vacuum validate vary verify view visit visualize vote walk warn wash
 watch water waterproof wear weigh weld wet whiten wind wipe wire withdraw witness work wrap write
+roast broil fry saute poach boil sear simmer whip knead braise toast grate dice mince steam seed stuff
+fillet marinate escalate govern own uncouple know understand
 """.split()
 )
 
@@ -100,7 +102,7 @@ seal season seat service set shade shampoo shape share shift shop show sign sign
 slice slide sort space splice split spot spray spread stack stain stamp stand staple start steer
 stencil stock stop store strike string strip study supply support survey swab switch tag tap tape
 taste tear telephone test thread ticket tie tilt time tint total tour trace track train transfer
-transport travel treat trim tune turn type update upgrade use vacuum view visit vote walk wash
+transport travel treat trim tune turn type update upgrade vacuum view visit vote walk wash
 watch water wear weld wind wire work wrap
 """.split()
 )
@@ -139,7 +141,7 @@ audiences author authors artist artists engineer engineers technician technician
 therapists specialist specialists agency agencies department departments organization
 organizations representative representatives coworker coworkers co-workers stakeholders
 stakeholder partner partners consumer consumers caregiver caregivers pupil pupils patron patrons
-diner diners traveler travelers prospect prospects
+diner diners traveler travelers prospect prospects management supervisor
 """.split()
 )
 

@@ -26,9 +26,13 @@ _CUT_WORDS = frozenset(
     """to using by through throughout when where while if before after during from within under
 into onto at in with for such including according so that which who whose whether via upon
 across between among against as than like following per without because since toward towards
-until unless""".split()
+until unless based related needed required common""".split()
 )
 # Prepositional phrases short enough to stay in a subject ("Customer complaints about service").
+_OBJ_ADVERBS = frozenset(
+    "together properly accordingly regularly accurately correctly promptly efficiently safely "
+    "daily periodically thoroughly".split()
+)
 _TOPIC_WORDS = frozenset({"of", "about", "regarding", "concerning", "on", "for"})
 _MASS_NOUNS = frozenset(
     """equipment data staff information software machinery merchandise mail personnel research
@@ -84,7 +88,7 @@ def split_clauses(text: str) -> list[str]:
             continue
         after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
         comma = tokens[i - 1].endswith(",")
-        clearly_verb = nxt not in NOUNISH_VERBS or after in DETERMINERS
+        clearly_verb = _verb_reading(nxt, after)
         # "records and reports" stays one object; ", and advise customers" starts a clause.
         if (comma or clearly_verb) and not _is_verb_list(tokens, i):
             parts.append(" ".join(tokens[start:i]).rstrip(","))
@@ -95,7 +99,14 @@ def split_clauses(text: str) -> list[str]:
 
 def _is_verb_list(tokens: list[str], i: int) -> bool:
     """Whether tokens[:i] is still the opening verb list ("Plan, direct, and coordinate")."""
-    return all(_is_verb(t) or t.lower() in {"and", "or"} for t in tokens[:i])
+    for k, tok in enumerate(tokens[:i]):
+        low = tok.lower().strip(",")
+        if _is_verb(tok) or low in {"and", "or"}:
+            continue
+        if k and _is_verb(tokens[k - 1]) and (low in PARTICLES or low in VERB_PREPOSITIONS):
+            continue
+        return False
+    return True
 
 
 def parse_clause(text: str) -> Clause:
@@ -107,18 +118,26 @@ def parse_clause(text: str) -> Clause:
     i = 0
     while i < len(tokens):
         tok = tokens[i].lower().strip(",")
-        if tok in BASE_VERBS and (not verbs or tokens[i - 1].endswith(",") or _after_conj(tokens, i)):
+        if tok in BASE_VERBS and (
+            not verbs or tokens[i - 1].endswith(",") or _after_conj(tokens, i)
+        ):
             verbs.append(tok)
             i += 1
-        elif tok in {"and", "or", "and/or"} and verbs and i + 1 < len(tokens) and _is_verb(
-            tokens[i + 1]
+        elif (
+            tok in {"and", "or", "and/or"}
+            and verbs
+            and i + 1 < len(tokens)
+            and _is_verb(tokens[i + 1])
         ):
             i += 1
         else:
             break
-        if i < len(tokens) and tokens[i].lower() in PARTICLES and len(verbs) == 1:
-            verbs[-1] = f"{verbs[-1]} {tokens[i].lower()}"
+        if i < len(tokens) and tokens[i].lower().strip(",") in PARTICLES and verbs:
+            verbs[-1] = f"{verbs[-1]} {tokens[i].lower().strip(',')}"
             i += 1
+    if verbs and verbs[-1] == "help" and i < len(tokens) and _is_verb(tokens[i]):
+        verbs[-1] = tokens[i].lower().strip(",")
+        i += 1
     prep = ""
     if i < len(tokens) and tokens[i].lower() in VERB_PREPOSITIONS and verbs:
         prep = tokens[i].lower()
@@ -128,12 +147,25 @@ def parse_clause(text: str) -> Clause:
     j = 0
     while j < len(rest):
         low = rest[j].lower().strip(",")
+        if not obj_tokens and low in {"and", "or"} and j + 1 < len(rest):
+            j += 2  # "Couple or uncouple trailers": skip a verb the lexicon lacks
+            continue
         if low in _CUT_WORDS or low in _TOPIC_WORDS:
             break
-        if low in {"and", "or"} and j + 1 < len(rest) and _is_verb(rest[j + 1]):
+        if low in {"and", "or"} and j + 1 < len(rest) and _starts_clause(rest, j):
+            break
+        if low in _OBJ_ADVERBS or low in {"is", "are", "was", "were", "has", "have"}:
             break
         obj_tokens.append(rest[j])
         j += 1
+        if (
+            rest[j - 1].endswith(",")
+            and j + 1 < len(rest)
+            and rest[j].endswith("ing")
+            and not rest[j].endswith(",")
+            and rest[j + 1].lower() not in {"and", "or"}
+        ):
+            break
         if rest[j - 1].endswith(",") and j < len(rest) and rest[j].lower() in {"to", "by"}:
             break
     tail_tokens = rest[j:]
@@ -145,6 +177,10 @@ def parse_clause(text: str) -> Clause:
             topic = f"{'about' if first in {'regarding', 'concerning'} else first} {phrase}"
         elif first in {"in", "at", "on"} and phrase and head_noun(phrase).lower() in PLACE_NOUNS:
             place = f"{first} {phrase}"
+        elif (
+            first == "in" and phrase and len(words(phrase)) <= 4 and not _cut_at_comma(tail_tokens)
+        ):
+            topic = f"in {phrase}"
     m = re.search(r"\bto ([a-z]+)\b(.*)$", " ".join(tail_tokens))
     if m and m.group(1) in BASE_VERBS:
         purpose = (m.group(1) + m.group(2)).strip().rstrip(",")
@@ -161,6 +197,29 @@ def parse_clause(text: str) -> Clause:
     )
 
 
+def _starts_clause(tokens: list[str], j: int) -> bool:
+    """Whether "and/or" at tokens[j] opens a new verb phrase rather than a noun list."""
+    nxt = tokens[j + 1].lower().strip(",")
+    if nxt not in BASE_VERBS:
+        return False
+    after = tokens[j + 2].lower() if j + 2 < len(tokens) else ""
+    return _verb_reading(nxt, after)
+
+
+def _verb_reading(word: str, after: str) -> bool:
+    """Whether a base verb after "and" reads as a verb: "visit patients", not "repair of"."""
+    if word not in NOUNISH_VERBS:
+        return True
+    after = after.strip(",")
+    plural_noun = (
+        after.endswith("s") and not after.endswith(("ss", "us")) and after not in _NOT_VERB_NEXT
+    )
+    return after in DETERMINERS or after.endswith("'s") or plural_noun
+
+
+_NOT_VERB_NEXT = frozenset({"is", "as", "this", "its", "was", "has", "plans"})
+
+
 def _after_conj(tokens: list[str], i: int) -> bool:
     return i > 0 and tokens[i - 1].lower() in {"and", "or", "and/or"}
 
@@ -175,6 +234,10 @@ def _until_cut(tokens: list[str]) -> str:
         if tok.endswith(","):
             break
     return " ".join(out).rstrip(",")
+
+
+def _cut_at_comma(tail: list[str]) -> bool:
+    return any(t.endswith(",") for t in tail[1:4])
 
 
 def find_place(text: str) -> str:
@@ -205,7 +268,10 @@ def clean_np(np: str) -> str:
 
 def shorten_list(np: str, keep: int = 2) -> str:
     """Keep the first items of a comma list: "a, b, c, or d" -> "a and b"."""
-    if "," not in np:
+    if not re.search(r", (?:and|or) ", np):
+        if ", " in np and not re.search(r" (?:and|or) ", np):
+            head, _, last = np.rpartition(", ")
+            return f"{head.split(', ')[0]} and {last}"
         return np
     items = [i.strip() for i in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", np) if i.strip()]
     if len(items) <= 1:
@@ -281,7 +347,7 @@ def gerund(verb: str) -> str:
         out = first[:-2] + "ying"
     elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")):
         out = first[:-1] + "ing"
-    elif re.fullmatch(r"(?:[^aeiou]*[aeiou])?[^aeiou]*[aeiou][bdgmnpt]", first) and len(first) <= 4:
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", first) and first not in {"wer", "ser"}:
         out = first + first[-1] + "ing"
     else:
         out = first + "ing"
@@ -395,6 +461,72 @@ NOMINALS = {
     "verify": "verification",
     "visit": "visits",
     "write": "writing",
+    "represent": "representation",
+    "refer": "referrals",
+    "support": "support",
+    "attend": "attendance",
+    "follow": "adherence",
+    "comply": "compliance",
+    "enforce": "enforcement",
+    "ensure": "assurance",
+    "conduct": "conduct",
+    "escort": "escort",
+    "guide": "guidance",
+    "help": "help",
+    "talk": "conversations",
+    "discuss": "discussions",
+    "contact": "contacts",
+    "notify": "notifications",
+    "present": "presentations",
+    "explain": "explanations",
+    "answer": "answers",
+    "encourage": "encouragement",
+    "mentor": "mentoring",
+    "coach": "coaching",
+    "tutor": "tutoring",
+    "lead": "leadership",
+    "hire": "hiring",
+    "evaluate": "evaluation",
+    "dispatch": "dispatch",
+    "load": "loading",
+    "unload": "unloading",
+    "drive": "driving",
+    "move": "movement",
+    "transfer": "transfer",
+    "position": "positioning",
+    "feed": "feeding",
+    "bathe": "bathing",
+    "dress": "dressing",
+    "cook": "cooking",
+    "mix": "mixing",
+    "cut": "cutting",
+    "weld": "welding",
+    "paint": "painting",
+    "estimate": "estimates",
+    "calculate": "calculation",
+    "compute": "calculation",
+    "update": "updates",
+    "modify": "modification",
+    "adjust": "adjustment",
+    "set": "setting",
+    "set up": "setup",
+    "check": "checks",
+    "count": "counts",
+    "weigh": "weighing",
+    "sort": "sorting",
+    "pack": "packing",
+    "store": "storage",
+    "stock": "stocking",
+    "receive": "receipt",
+    "issue": "issue",
+    "sign": "signing",
+    "photograph": "photography",
+    "program": "programming",
+    "code": "coding",
+    "test": "testing",
+    "debug": "debugging",
+    "configure": "configuration",
+    "integrate": "integration",
 }
 
 
@@ -408,31 +540,75 @@ def subject_for(clause: Clause, max_words: int = 8) -> str:
     """Name the work of a clause as a noun phrase ("Price schedules and discount rates")."""
     obj = shorten_list(clause.obj)
     topic = shorten_list(clause.topic)
-    verb = clause.verb
-    if clause.is_person or not obj:
-        if topic and len(words(topic)) <= 6:
-            link = "with" if nominal(verb) in {"consultations", "collaboration", "meetings"} else "for"
-            who = obj or "others"
-            np = f"{nominal(verb)} {link} {who} {topic}" if obj else f"{nominal(verb)} {topic}"
-            if len(words(np)) > max_words:
-                np = f"{capitalize(_topic_head(topic))} {nominal(verb)}"
-            return _fit(capitalize(np), max_words)
-        if obj and len(words(obj)) >= 2:
+    if len(words(topic)) <= 2 and _topic_head(topic).lower() in _VAGUE:
+        topic = ""
+    if head_noun(obj).lower() in _VAGUE and topic.startswith("of "):
+        obj, topic = topic[3:], ""
+    verb = clause.verb.split(" ")[0]
+    noun = nominal(verb)
+    known = verb in NOMINALS
+    if (clause.is_person or not obj) and known:
+        if clause.is_person and verb in _LEADS and len(words(obj)) >= 2:
             return _fit(capitalize(obj), max_words)
-        if obj:
-            return capitalize(f"{singular(obj)} {nominal(verb)}")
-        return capitalize(nominal(verb))
+        link = _LINKS.get(noun, "of")
+        np = f"{noun} {link} {obj}" if obj else noun
+        if topic and len(words(np)) + len(words(topic)) <= max_words:
+            np = f"{np} {topic}"
+        elif topic and not obj:
+            np = f"{noun} {topic}"
+        return _fit(capitalize(np), max_words)
+    if not obj:
+        return _fit(capitalize(_topic_head(topic)), max_words) if topic else ""
+    compound = _COMPOUNDS.get((verb, obj.lower()))
+    if compound:
+        return compound
     if len(words(obj)) == 1:
-        if topic and len(words(topic)) <= 4:
+        if topic and len(words(topic)) <= 4 and not topic.startswith("for"):
             return _fit(capitalize(f"{obj} {topic}"), max_words)
-        noun = singular(obj) if obj.lower() not in _KEEP_PLURAL else obj
-        return capitalize(f"{noun} {nominal(verb)}")
+        head = singular(obj) if obj.lower() not in _KEEP_PLURAL else obj
+        return capitalize(f"{head} {noun}")
     np = obj
-    if topic and len(words(obj)) + len(words(topic)) <= max_words - 1 and not topic.startswith("for"):
+    if (
+        topic
+        and len(words(obj)) + len(words(topic)) <= max_words - 1
+        and not topic.startswith("for")
+    ):
         np = f"{obj} {topic}"
     return _fit(capitalize(np), max_words)
 
 
+_LEADS = frozenset({"supervise", "oversee", "direct", "manage", "lead", "coordinate", "hire"})
+_VAGUE = frozenset(
+    "aspects types kinds variety range topics matters issues areas things items activities".split()
+)
+_LINKS = {
+    "consultations": "with",
+    "collaboration": "with",
+    "meetings": "with",
+    "interviews": "with",
+    "communication": "with",
+    "negotiation": "with",
+    "advice": "to",
+    "visits": "to",
+    "assistance": "to",
+    "responses": "to",
+    "briefings": "for",
+    "explanations": "for",
+    "instruction": "for",
+    "training": "for",
+    "education": "for",
+    "counselling": "for",
+    "demonstrations": "for",
+    "support": "for",
+    "referrals": "of",
+}
+_COMPOUNDS = {
+    ("maintain", "records"): "Record keeping",
+    ("keep", "records"): "Record keeping",
+    ("maintain", "files"): "File keeping",
+    ("answer", "telephones"): "Telephone enquiries",
+    ("answer", "questions"): "Questions from the public",
+}
 _KEEP_PLURAL = frozenset({"records", "sales", "goods", "operations", "funds", "minutes", "arts"})
 
 

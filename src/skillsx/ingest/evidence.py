@@ -58,7 +58,9 @@ def _pct(path: Path, line: int, value: str) -> float:
     try:
         pct = float(value)
     except ValueError:
-        raise IngestError(f'{path.name}, line {line}, column "pct": "{value}" is not a number.')
+        raise IngestError(
+            f'{path.name}, line {line}, column "pct": "{value}" is not a number.'
+        ) from None
     if not 0 <= pct <= 100:
         raise IngestError(f'{path.name}, line {line}, column "pct": {pct} is not in 0-100.')
     return pct
@@ -124,25 +126,26 @@ def load_aei(engine: Engine, folder: Path) -> AeiResult:
         onet = conn.execute(
             select(ts.c.soc, ts.c.task_id, ts.c.task).where(ts.c.release_id == release_id)
         ).all()
-        by_exact: dict[str, list] = defaultdict(list)
         by_norm: dict[str, list] = defaultdict(list)
         by_id: dict[int, list] = defaultdict(list)
         for row in onet:
             by_id[row.task_id].append(row)
-            by_exact[row.task.lower().strip()].append(row)
             by_norm[normalise_task(row.task)].append(row)
         stored, exact, normalised, by_task_id, unmatched = [], 0, 0, 0, 0
         for _line, name, pct in tasks:
-            hits, kind = by_exact.get(name.strip()), "exact"
+            key = name.strip()
+            # Every task whose text is the same once normalised is the same task: an exact
+            # match in one occupation does not hide a comma-different copy in another.
+            hits = by_norm.get(normalise_task(key), [])
+            kinds = ["exact" if h.task.lower().strip() == key else "normalised" for h in hits]
             if not hits:
-                hits, kind = by_norm.get(normalise_task(name)), "normalised"
-            if not hits:
-                ids = old_ids.get(name.strip(), set())
+                ids = old_ids.get(key, set())
                 hits = [hit for task_id in sorted(ids) for hit in by_id.get(task_id, [])]
-                kind = "task_id"
+                kinds = ["task_id"] * len(hits)
             if not hits:
                 unmatched += 1
                 continue
+            kind = "exact" if "exact" in kinds else kinds[0]
             exact += kind == "exact"
             normalised += kind == "normalised"
             by_task_id += kind == "task_id"
@@ -154,10 +157,10 @@ def load_aei(engine: Engine, folder: Path) -> AeiResult:
                     "task_id": hit.task_id,
                     "task_name": name,
                     "pct": pct,
-                    "match": kind,
+                    "match": hit_kind,
                     "shared_by": len(hits),
                 }
-                for hit in hits
+                for hit, hit_kind in zip(hits, kinds, strict=True)
             ]
         conn.execute(
             delete(schema.aei_task_usage).where(schema.aei_task_usage.c.release_id == release_id)

@@ -47,7 +47,9 @@ def _insert(conn: Connection, table_name: str, release_id: int, rows: list[Row])
 def _clear(conn: Connection, release_id: int) -> None:
     for table in (*schema.ONET_TABLES.values(), schema.aei_task_usage):
         conn.execute(delete(table).where(table.c.release_id == release_id))
-    conn.execute(delete(schema.release_files).where(schema.release_files.c.release_id == release_id))
+    conn.execute(
+        delete(schema.release_files).where(schema.release_files.c.release_id == release_id)
+    )
 
 
 def set_current(conn: Connection, release_id: int) -> None:
@@ -112,8 +114,11 @@ def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True
             for name in data.absent
         ]
         conn.execute(schema.release_files.insert(), file_rows)
-        if make_current or not conn.execute(
-            select(releases.c.id).where(releases.c.is_current.is_(True))
-        ).first():
+        if (
+            make_current
+            or not conn.execute(
+                select(releases.c.id).where(releases.c.is_current.is_(True))
+            ).first()
+        ):
             set_current(conn, release_id)
     return LoadResult(data.name, release_id, True, total, len(data.files), data.absent)

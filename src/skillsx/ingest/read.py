@@ -229,7 +229,10 @@ def read_file(spec: FileSpec, raw: bytes, name: str | None = None) -> list[Row]:
                 file=name,
                 line=number,
             )
-        row = {col.name: _convert(col, value, name, number) for col, value in zip(columns, fields)}
+        row = {
+            col.name: _convert(col, value, name, number)
+            for col, value in zip(columns, fields, strict=True)
+        }
         for missing in absent:
             row[missing] = None
         row["_line"] = number

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from skillsx.search.normalise import normalise
+from skillsx.search.normalise import head, heads, normalise
 
 __all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord"]
 
@@ -51,8 +51,12 @@ KIND_WEIGHTS: dict[str, float] = {
 KEYWORD_KINDS = frozenset({"task", "statement"})
 # Share of a title-like score that depends on how little of the record is left unmatched.
 SPAN = 0.5
-# Bonus per extra record of the same occupation that matches the whole query (log scale).
-EVIDENCE = 0.02
+# Bonus when the query's head word (its last) is a head word of the record.
+HEAD = 0.15
+# Share of an occupation's score that comes from all its records together.
+GAMMA = 0.3
+# Saturation of an occupation's record count for a term: n / (n + SATURATION).
+SATURATION = 2.0
 # Similarity of a query word to a vocabulary term it does not equal.
 EDIT1_SIMILARITY = 0.85
 EDIT2_SIMILARITY = 0.7
@@ -91,6 +95,7 @@ class SearchHit:
 class _Document:
     weight: float
     keyword: bool
+    heads: frozenset[str]
     # Best (kind weight, text) per occupation holding this term set.
     holders: dict[str, tuple[float, str]]
 
@@ -103,12 +108,17 @@ class TitleIndex:
         documents: list[_Document],
         postings: dict[str, list[int]],
         idf: dict[str, float],
+        occupations: dict[str, dict[str, int]],
+        occupation_idf: dict[str, float],
         titles: dict[str, str],
         size: int,
     ) -> None:
         self._documents = documents
+        self._holders = [tuple((soc, *held) for soc, held in d.holders.items()) for d in documents]
         self._postings = postings
         self._idf = idf
+        self._occupations = occupations
+        self._occupation_idf = occupation_idf
         self._titles = titles
         self._size = size
         self._unknown_idf = _idf(len(documents), _UNKNOWN_DF)
@@ -131,23 +141,42 @@ class TitleIndex:
             keyword = record.kind in KEYWORD_KINDS
             document = by_terms.get(terms)
             if document is None:
-                document = by_terms[terms] = _Document(0.0, keyword, {})
-            elif document.keyword and not keyword:
+                record_heads = frozenset() if keyword else heads(record.title)
+                document = by_terms[terms] = _Document(0.0, keyword, record_heads, {})
+            elif not keyword:
                 document.keyword = False
+                document.heads |= heads(record.title)
             weight = KIND_WEIGHTS[record.kind]
             held = document.holders.get(record.soc)
             if held is None or held[0] < weight:
                 document.holders[record.soc] = (weight, record.title)
 
         postings: dict[str, list[int]] = defaultdict(list)
+        occupations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         documents = list(by_terms.values())
-        for number, terms in enumerate(by_terms):
+        for number, (terms, document) in enumerate(by_terms.items()):
             for term in terms:
                 postings[term].append(number)
+                if not document.keyword:
+                    for soc, (weight, _) in document.holders.items():
+                        if weight >= min(KIND_WEIGHTS.values()) and soc:
+                            occupations[term][soc] += 1
         idf = {term: _idf(len(documents), len(ids)) for term, ids in postings.items()}
+        socs = {soc for document in documents for soc in document.holders}
+        occupation_idf = {
+            term: _idf(len(socs), len(counts)) for term, counts in occupations.items()
+        }
         for document, terms in zip(documents, by_terms, strict=True):
             document.weight = sum(idf[term] for term in terms)
-        return cls(documents, dict(postings), idf, titles, size)
+        return cls(
+            documents,
+            dict(postings),
+            idf,
+            {term: dict(counts) for term, counts in occupations.items()},
+            occupation_idf,
+            titles,
+            size,
+        )
 
     def __len__(self) -> int:
         """Return the number of records indexed."""
@@ -158,6 +187,7 @@ class TitleIndex:
         terms = normalise(q)
         if not terms or limit < 1:
             return []
+        query_head = head(q)
         slots = [self._alternatives(term) for term in terms]
         query_weight = sum(
             max((sim * self._idf[t] for t, sim in slot.items()), default=self._unknown_idf)
@@ -168,9 +198,9 @@ class TitleIndex:
             return []
 
         best: dict[str, tuple[float, str]] = {}
-        complete: dict[str, int] = defaultdict(int)
-        full = query_weight * (1 - 1e-9)
         documents = self._documents
+        holders = self._holders
+        head_bonus = 1 + HEAD
         for number, weight in matched.items():
             document = documents[number]
             query_cover = weight / query_weight
@@ -178,18 +208,19 @@ class TitleIndex:
                 base = query_cover
             else:
                 base = query_cover * (1 - SPAN + SPAN * min(1.0, weight / document.weight))
-            for soc, (kind_weight, text) in document.holders.items():
+                if query_head in document.heads:
+                    base *= head_bonus
+            for soc, kind_weight, text in holders[number]:
                 score = base * kind_weight
                 held = best.get(soc)
                 if held is None or held[0] < score:
                     best[soc] = (score, text)
-                if weight >= full and not document.keyword:
-                    complete[soc] += 1
 
+        spread = self._spread(slots)
         ranked = heapq.nsmallest(
             limit,
             (
-                (-(score + EVIDENCE * math.log1p(max(0, complete[soc] - 1))), soc, text)
+                (-((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0)), soc, text)
                 for soc, (score, text) in best.items()
             ),
         )
@@ -197,6 +228,29 @@ class TitleIndex:
             SearchHit(soc, self._titles.get(soc, text), round(-negative, 6), text)
             for negative, soc, text in ranked
         ]
+
+    def _spread(self, slots: list[dict[str, float]]) -> dict[str, float]:
+        """Score each occupation by how many of its records hold each query word."""
+        total = 0.0
+        covered: dict[str, float] = defaultdict(float)
+        unknown = _idf(len(self._titles) or 1, _UNKNOWN_DF)
+        for slot in slots:
+            slot_best: dict[str, float] = {}
+            slot_weight = unknown
+            for term, sim in slot.items():
+                counts = self._occupations.get(term)
+                if not counts:
+                    continue
+                gain = sim * self._occupation_idf[term]
+                slot_weight = gain if slot_weight == unknown else max(slot_weight, gain)
+                for soc, count in counts.items():
+                    value = gain * count / (count + SATURATION)
+                    if slot_best.get(soc, 0.0) < value:
+                        slot_best[soc] = value
+            total += slot_weight
+            for soc, value in slot_best.items():
+                covered[soc] += value
+        return {soc: value / total for soc, value in covered.items()}
 
     def _accumulate(self, slots: list[dict[str, float]]) -> dict[int, float]:
         """Sum, per document, the best matched weight of each query word."""

@@ -34,6 +34,7 @@ __all__ = [
     "FAMILIES",
     "STOP_WORDS",
     "fold",
+    "heads",
     "normalise",
     "stem",
     "tokenise",
@@ -290,3 +291,23 @@ def _expand(word: str) -> tuple[str, ...]:
     if expansion is None and len(word) > 2 and word.endswith("s"):
         expansion = ABBREVIATIONS.get(word[:-1])
     return expansion if expansion is not None else (word,)
+
+
+_SEGMENT = re.compile(r"[(),;]|\band\b")
+
+
+def heads(text: str) -> frozenset[str]:
+    """Return the head word of each part of ``text``: the last term before a comma,
+    bracket or "and" ("Welders, Cutters, and Brazers" -> welder, cutter, brazer)."""
+    found: set[str] = set()
+    for segment in _SEGMENT.split(fold(text)):
+        terms = normalise(segment)
+        if terms:
+            found.add(terms[-1])
+    return frozenset(found)
+
+
+def head(text: str) -> str | None:
+    """Return the head word of a query: the last term before any bracket."""
+    terms = normalise(text.split("(", 1)[0]) or normalise(text)
+    return terms[-1] if terms else None

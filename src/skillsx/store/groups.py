@@ -34,7 +34,7 @@ MAJOR_GROUPS = {
 
 
 def short_name(title: str) -> str:
-    """"Sales and Related Occupations" → "Sales & Related"."""
+    """ "Sales and Related Occupations" → "Sales & Related"."""
     name = title.removesuffix(" Occupations").replace(", and ", " & ").replace(" and ", " & ")
     return name
 

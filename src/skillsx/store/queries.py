@@ -61,9 +61,7 @@ def list_releases(conn: Connection) -> list[Release]:
     files: dict[int, list[ReleaseFile]] = defaultdict(list)
     for row in conn.execute(select(f).order_by(f.c.file)):
         files[row.release_id].append(
-            ReleaseFile(
-                name=row.file, status=row.status, release=row.source_release, rows=row.rows
-            )
+            ReleaseFile(name=row.file, status=row.status, release=row.source_release, rows=row.rows)
         )
     return [
         Release(
@@ -101,12 +99,18 @@ def _median(values: list[int]) -> int:
 def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
     """Job Zone of every occupation: O*NET's rating, or an inference that says its basis."""
     occ, jz = T["onet_occupations"], T["onet_job_zones"]
-    titles = dict(conn.execute(select(occ.c.soc, occ.c.title).where(occ.c.release_id == release_id)).all())
-    rated = dict(conn.execute(select(jz.c.soc, jz.c.job_zone).where(jz.c.release_id == release_id)).all())
+    titles = dict(
+        conn.execute(select(occ.c.soc, occ.c.title).where(occ.c.release_id == release_id)).all()
+    )
+    rated = dict(
+        conn.execute(select(jz.c.soc, jz.c.job_zone).where(jz.c.release_id == release_id)).all()
+    )
     names = dict(
-        conn.execute(select(T["onet_job_zone_reference"].c.job_zone, T["onet_job_zone_reference"].c.name).where(
-            T["onet_job_zone_reference"].c.release_id == release_id
-        )).all()
+        conn.execute(
+            select(
+                T["onet_job_zone_reference"].c.job_zone, T["onet_job_zone_reference"].c.name
+            ).where(T["onet_job_zone_reference"].c.release_id == release_id)
+        ).all()
     )
     rel = T["onet_related_occupations"]
     related: dict[str, list[str]] = defaultdict(list)
@@ -118,7 +122,9 @@ def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
         related[row.soc].append(row.related_soc)
 
     def zone(value: int, inferred: bool, basis: str) -> JobZone:
-        return JobZone(zone=value, name=_zone_name(names.get(value), value), inferred=inferred, basis=basis)
+        return JobZone(
+            zone=value, name=_zone_name(names.get(value), value), inferred=inferred, basis=basis
+        )
 
     def median_of(socs: list[str]) -> int | None:
         values = [rated[s] for s in socs if s in rated]
@@ -131,15 +137,26 @@ def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
             continue
         parent = soc[:7] + ".00"
         if parent in rated:
-            out[soc] = zone(rated[parent], True, f"inferred from its parent {parent} {titles[parent]}")
+            out[soc] = zone(
+                rated[parent], True, f"inferred from its parent {parent} {titles[parent]}"
+            )
             continue
         # Closest first: same detailed SOC, related occupations, then wider SOC groups.
         candidates = [
             ([s for s in rated if s.startswith(soc[:7])], f"rated occupations in SOC {soc[:7]}"),
             (related.get(soc, []), "related occupations"),
-            ([s for s in rated if s.startswith(soc[:6])], f"rated occupations in broad group {soc[:6]}"),
-            ([s for s in rated if s.startswith(soc[:4])], f"rated occupations in minor group {soc[:4]}"),
-            ([s for s in rated if s.startswith(soc[:2])], f"rated occupations in major group {soc[:2]}"),
+            (
+                [s for s in rated if s.startswith(soc[:6])],
+                f"rated occupations in broad group {soc[:6]}",
+            ),
+            (
+                [s for s in rated if s.startswith(soc[:4])],
+                f"rated occupations in minor group {soc[:4]}",
+            ),
+            (
+                [s for s in rated if s.startswith(soc[:2])],
+                f"rated occupations in major group {soc[:2]}",
+            ),
         ]
         for socs, what in candidates:
             value = median_of(socs)
@@ -151,7 +168,7 @@ def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
 
 
 def _zone_name(reference_name: str | None, value: int) -> str:
-    # O*NET writes "Job Zone Four: Considerable Preparation Needed"; pages show "Considerable Preparation".
+    # O*NET: "Job Zone Four: Considerable Preparation Needed"; we show "Considerable Preparation".
     if not reference_name:
         return f"Job Zone {value}"
     name = reference_name.split(":", 1)[-1].strip()
@@ -178,7 +195,9 @@ def list_occupations(
     )
     zones = job_zones(conn, rid)
     out = []
-    for row in conn.execute(select(occ.c.soc, occ.c.title).where(occ.c.release_id == rid).order_by(occ.c.soc)):
+    for row in conn.execute(
+        select(occ.c.soc, occ.c.title).where(occ.c.release_id == rid).order_by(occ.c.soc)
+    ):
         z = zones.get(row.soc)
         summary = OccupationSummary(
             soc=row.soc,
@@ -203,7 +222,9 @@ def _where(table: Any, release_id: int, soc: str) -> Any:
     return select(table).where(table.c.release_id == release_id, table.c.soc == soc)
 
 
-def _rated(conn: Connection, name: str, release_id: int, soc: str, release: str, scales: tuple[str, str]) -> list[RatedElement]:
+def _rated(
+    conn: Connection, name: str, release_id: int, soc: str, release: str, scales: tuple[str, str]
+) -> list[RatedElement]:
     table = T[name]
     values: dict[str, dict[str, Any]] = {}
     for row in conn.execute(_where(table, release_id, soc)):
@@ -242,13 +263,31 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
 
     # Tasks with their DWAs, IWAs and work-activity elements.
     cm = T["onet_content_model"]
-    elements = dict(conn.execute(select(cm.c.element_id, cm.c.element_name).where(cm.c.release_id == rid)).all())
-    dwa_ref, iwa_ref, t2d = T["onet_dwa_reference"], T["onet_iwa_reference"], T["onet_tasks_to_dwas"]
-    iwa_titles = dict(conn.execute(select(iwa_ref.c.iwa_id, iwa_ref.c.iwa_title).where(iwa_ref.c.release_id == rid)).all())
+    elements = dict(
+        conn.execute(select(cm.c.element_id, cm.c.element_name).where(cm.c.release_id == rid)).all()
+    )
+    dwa_ref, iwa_ref, t2d = (
+        T["onet_dwa_reference"],
+        T["onet_iwa_reference"],
+        T["onet_tasks_to_dwas"],
+    )
+    iwa_titles = dict(
+        conn.execute(
+            select(iwa_ref.c.iwa_id, iwa_ref.c.iwa_title).where(iwa_ref.c.release_id == rid)
+        ).all()
+    )
     dwas_by_task: dict[int, list[Dwa]] = defaultdict(list)
     for row in conn.execute(
-        select(t2d.c.task_id, dwa_ref.c.dwa_id, dwa_ref.c.dwa_title, dwa_ref.c.iwa_id, dwa_ref.c.element_id)
-        .join(dwa_ref, (dwa_ref.c.dwa_id == t2d.c.dwa_id) & (dwa_ref.c.release_id == t2d.c.release_id))
+        select(
+            t2d.c.task_id,
+            dwa_ref.c.dwa_id,
+            dwa_ref.c.dwa_title,
+            dwa_ref.c.iwa_id,
+            dwa_ref.c.element_id,
+        )
+        .join(
+            dwa_ref, (dwa_ref.c.dwa_id == t2d.c.dwa_id) & (dwa_ref.c.release_id == t2d.c.release_id)
+        )
         .where(t2d.c.release_id == rid, t2d.c.soc == soc)
         .order_by(t2d.c.task_id, dwa_ref.c.dwa_id)
     ):
@@ -285,11 +324,16 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
             hot=bool(r.hot_technology),
             in_demand=bool(r.in_demand),
         )
-        for r in sorted(conn.execute(_where(T["onet_technology_skills"], rid, soc)), key=lambda r: r.example.lower())
+        for r in sorted(
+            conn.execute(_where(T["onet_technology_skills"], rid, soc)),
+            key=lambda r: r.example.lower(),
+        )
     ]
     tools = [
         Tool(commodity_code=r.commodity_code, commodity_title=r.commodity_title, example=r.example)
-        for r in sorted(conn.execute(_where(T["onet_tools_used"], rid, soc)), key=lambda r: r.example.lower())
+        for r in sorted(
+            conn.execute(_where(T["onet_tools_used"], rid, soc)), key=lambda r: r.example.lower()
+        )
     ]
 
     styles: dict[str, dict[str, Any]] = {}
@@ -313,7 +357,9 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
     interests: list[Interest] = []
     scores: dict[str, tuple[str, float]] = {}
     high_points: list[float] = []
-    for r in conn.execute(_where(T["onet_interests"], rid, soc).order_by(T["onet_interests"].c.element_id)):
+    for r in conn.execute(
+        _where(T["onet_interests"], rid, soc).order_by(T["onet_interests"].c.element_id)
+    ):
         if r.scale_id == "OI":
             scores[r.element_id] = (r.element_name, r.data_value)
         elif r.scale_id == "IH":
@@ -330,13 +376,18 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
         RelatedOccupation(soc=r.related_soc, title=r.title, tier=r.tier, index=r.index)
         for r in conn.execute(
             select(rel_t.c.related_soc, rel_t.c.tier, rel_t.c.index, occ_t.c.title)
-            .join(occ_t, (occ_t.c.soc == rel_t.c.related_soc) & (occ_t.c.release_id == rel_t.c.release_id))
+            .join(
+                occ_t,
+                (occ_t.c.soc == rel_t.c.related_soc) & (occ_t.c.release_id == rel_t.c.release_id),
+            )
             .where(rel_t.c.release_id == rid, rel_t.c.soc == soc)
             .order_by(rel_t.c.index)
         )
     ]
     alt = T["onet_alternate_titles"]
-    alternate_titles = sorted({r.alternate_title for r in conn.execute(_where(alt, rid, soc))}, key=str.lower)
+    alternate_titles = sorted(
+        {r.alternate_title for r in conn.execute(_where(alt, rid, soc))}, key=str.lower
+    )
     rep = T["onet_reported_titles"]
     reported_titles = [r.reported_title for r in conn.execute(_where(rep, rid, soc))]
 
@@ -375,7 +426,9 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
         if file in absent_files:
             absent[section] = f"not in this release (O*NET {rel.name} has no {file})"
         elif section in brief_sections and not brief_sections[section]:
-            absent[section] = f"no rows for this occupation in O*NET {file_release.get(file, rel.name)}"
+            absent[section] = (
+                f"no rows for this occupation in O*NET {file_release.get(file, rel.name)}"
+            )
     if education is None and "education" not in absent:
         absent["education"] = f"no rows for this occupation in O*NET {rel.name}"
     if soc not in zones:
@@ -420,4 +473,6 @@ def _education(conn: Connection, rid: int, soc: str) -> Education | None:
     if not rows:
         return None
     best = max(rows, key=lambda r: (r.data_value, -r.category))
-    return Education(category=best.category, label=best.category_description, percent=best.data_value)
+    return Education(
+        category=best.category, label=best.category_description, percent=best.data_value
+    )

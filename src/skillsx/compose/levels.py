@@ -1,0 +1,184 @@
+"""The level model as data: what autonomy, scope, complexity and influence each level means.
+
+The composer draws its wording from these profiles and the validator checks statements
+against them, so the model is stated once (see docs/composer.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skillsx.models import ROLE_BANDS, Level
+
+
+@dataclass(frozen=True)
+class LevelProfile:
+    """One level of the model and the phrases that express it."""
+
+    level: Level
+    band: str
+    autonomy: str
+    scope: str
+    complexity: str
+    influence: str
+    # How independently: rotated across a level's ten statements so they do not repeat.
+    manners: tuple[str, ...]
+    # At what scope; "{units}" is the occupation's unit of work ("patients", "accounts").
+    scopes: tuple[str, ...]
+    # Phrases that contradict this level; the validator flags them.
+    forbidden: tuple[str, ...]
+
+
+EMERGING = LevelProfile(
+    level=Level.EMERGING,
+    band=ROLE_BANDS[Level.EMERGING],
+    autonomy="works under direct guidance, follows set procedures",
+    scope="own tasks",
+    complexity="routine, well-defined",
+    influence="self",
+    manners=(
+        "under direct guidance",
+        "following set procedures",
+        "under a supervisor's direct guidance",
+        "to a set checklist",
+        "as directed by a senior colleague",
+        "with each step checked by a supervisor",
+        "within written instructions",
+        "under close supervision",
+        "following the standard routine",
+        "with guidance from experienced staff",
+    ),
+    scopes=(
+        "on own assigned {units}",
+        "for own {units}",
+        "on routine {units}",
+        "on own tasks",
+    ),
+    forbidden=(
+        "set direction",
+        "sets direction",
+        "organisation-wide",
+        "across the organisation",
+        "shape policy",
+        "without supervision",
+        "coach",
+        "mentor",
+        "autonomously",
+        "independently",
+    ),
+)
+
+DEVELOPING = LevelProfile(
+    level=Level.DEVELOPING,
+    band=ROLE_BANDS[Level.DEVELOPING],
+    autonomy="works independently on routine work, asks on exceptions",
+    scope="own caseload",
+    complexity="routine and common variations",
+    influence="peers",
+    manners=(
+        "independently, referring exceptions to a supervisor",
+        "without close supervision",
+        "escalating unusual cases",
+        "asking for help only on exceptions",
+        "on own initiative",
+        "checking exceptions with a senior colleague",
+        "independently, flagging anything unusual",
+        "with only periodic review",
+        "unsupervised on routine cases",
+        "independently, raising non-routine issues",
+    ),
+    scopes=(
+        "across own caseload of {units}",
+        "for own {units}",
+        "across a full load of {units}",
+        "for own {units} day to day",
+    ),
+    forbidden=(
+        "set direction",
+        "sets direction",
+        "organisation-wide",
+        "across the organisation",
+        "shape policy",
+        "under direct guidance",
+        "under close supervision",
+    ),
+)
+
+PROFICIENT = LevelProfile(
+    level=Level.PROFICIENT,
+    band=ROLE_BANDS[Level.PROFICIENT],
+    autonomy="fully autonomous, handles escalations",
+    scope="team / accounts / function",
+    complexity="non-routine, ambiguous",
+    influence="coaches others, cross-team",
+    manners=(
+        "without supervision",
+        "as the go-to expert",
+        "taking on escalations from colleagues",
+        "coaching less experienced colleagues",
+        "advising other teams",
+        "fully autonomously",
+        "handling cases others escalate",
+        "mentoring newer staff",
+        "resolving ambiguous cases",
+        "guiding peers through difficult cases",
+    ),
+    scopes=(
+        "across the team's {units}",
+        "for the whole team",
+        "across several teams",
+        "for a whole function",
+    ),
+    forbidden=(
+        "under direct guidance",
+        "under close supervision",
+        "under supervision",
+        "set checklist",
+    ),
+)
+
+ADVANCED = LevelProfile(
+    level=Level.ADVANCED,
+    band=ROLE_BANDS[Level.ADVANCED],
+    autonomy="sets direction and standards",
+    scope="organisation / enterprise",
+    complexity="strategic, novel",
+    influence="shapes policy, external",
+    manners=(
+        "working with senior leaders",
+        "consulting external bodies and partners",
+        "drawing on sector practice",
+        "balancing long-term risks and costs",
+        "in line with organisational strategy",
+        "advising the executive team",
+        "representing the organisation externally",
+        "as the accountable lead",
+        "engaging regulators and industry peers",
+        "aligning cross-functional leaders",
+    ),
+    scopes=(
+        "across the organisation",
+        "organisation-wide",
+        "for the whole organisation",
+        "across all sites",
+    ),
+    forbidden=(
+        "under direct guidance",
+        "under close supervision",
+        "under supervision",
+        "set checklist",
+        "asking for help",
+        "referring exceptions",
+        "escalating",
+    ),
+)
+
+PROFILES: dict[Level, LevelProfile] = {
+    p.level: p for p in (EMERGING, DEVELOPING, PROFICIENT, ADVANCED)
+}
+LEVELS: tuple[Level, ...] = tuple(PROFILES)
+
+
+def profile(level: Level) -> LevelProfile:
+    """The profile of one level."""
+    return PROFILES[level]

@@ -1,0 +1,128 @@
+"""Shared fixtures: small stores cut at test time from ../shared/data, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from skillsx.ingest.evidence import load_aei, load_cip
+from skillsx.ingest.load import load_release
+from skillsx.ingest.read import read_release
+from skillsx.store.db import open_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("SKILLSX_DATA", ROOT.parent / "shared" / "data"))
+ONET = DATA / "onet" / "db_30_1_text"
+ONET_29 = DATA / "onet" / "db_29_x_excel_subset"
+AEI = DATA / "anthropic_economic_index" / "release_2025_02_10"
+CIP = DATA / "crosswalks" / "cip_soc"
+POSTGRES_URL = os.environ.get(
+    "SKILLSX_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+#: A handful of occupations of different groups and job zones, plus codes without tasks.
+FIXTURE_SOCS = (
+    "11-2022.00",  # Sales Managers (zone 4)
+    "15-1252.00",  # Software Developers
+    "29-1141.00",  # Registered Nurses
+    "41-2031.00",  # Retail Salespersons (zone 2)
+    "41-3091.00",  # the reference brief
+    "51-4121.00",  # Welders, Cutters, Solderers, and Brazers
+    "15-1299.00",  # Computer Occupations, All Other: no task data
+    "15-1299.08",  # Computer Systems Engineers/Architects
+)
+
+
+#: Per-occupation files kept whole: every code needs them (titles, Job Zone inference).
+KEEP_WHOLE = {"Occupation Data.txt", "Job Zones.txt"}
+
+
+def cut_release(src: Path, dest: Path, socs: tuple[str, ...]) -> Path:
+    """Copy a release keeping only the rows of ``socs`` in per-occupation files."""
+    dest.mkdir(parents=True, exist_ok=True)
+    prefixes = tuple(f"{soc}\t".encode() for soc in socs)
+    for path in sorted(src.iterdir()):
+        raw = path.read_bytes()
+        lines = raw.split(b"\r\n")
+        header = lines[0]
+        if header.startswith(b"O*NET-SOC Code\t") and path.name not in KEEP_WHOLE:
+            kept = [header] + [ln for ln in lines[1:] if ln.startswith(prefixes)]
+            (dest / path.name).write_bytes(b"\r\n".join(kept) + b"\r\n")
+        else:
+            shutil.copyfile(path, dest / path.name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def release_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return cut_release(ONET, tmp_path_factory.mktemp("onet") / "db_30_1_text", FIXTURE_SOCS)
+
+
+@pytest.fixture(scope="session")
+def extra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return cut_release(
+        ONET_29, tmp_path_factory.mktemp("onet29") / "db_29_x_excel_subset", FIXTURE_SOCS
+    )
+
+
+class PostgresSchema:
+    """A throwaway schema on the PostgreSQL server, dropped afterwards."""
+
+    def __init__(self) -> None:
+        self.name = f"skillsx_test_{uuid.uuid4().hex[:10]}"
+        self.admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{self.name}"'))
+        sep = "&" if "?" in POSTGRES_URL else "?"
+        self.url = f"{POSTGRES_URL}{sep}options=-csearch_path%3D{self.name}"
+
+    def drop(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{self.name}" CASCADE'))
+        self.admin.dispose()
+
+
+def _new_url(kind: str, tmp: Path) -> tuple[str, PostgresSchema | None]:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp / f'{uuid.uuid4().hex[:8]}.db'}", None
+    schema = PostgresSchema()
+    return schema.url, schema
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A new, empty store on each backend."""
+    url, schema = _new_url(request.param, tmp_path)
+    engine = open_engine(url)
+    yield engine
+    engine.dispose()
+    if schema:
+        schema.drop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def store(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    release_dir: Path,
+    extra_dir: Path,
+) -> Iterator[Engine]:
+    """A store holding the fixture release (+29.x extra), AEI evidence and CIP, per backend."""
+    url, schema = _new_url(request.param, tmp_path_factory.mktemp("store"))
+    engine = open_engine(url)
+    load_release(engine, read_release(release_dir, [extra_dir]))
+    load_aei(engine, AEI)
+    load_cip(engine, CIP)
+    yield engine
+    engine.dispose()
+    if schema:
+        schema.drop()
