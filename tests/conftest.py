@@ -126,3 +126,12 @@ def store(
     engine.dispose()
     if schema:
         schema.drop()
+
+
+@pytest.fixture(scope="session")
+def built_store(store: Engine) -> Engine:
+    """The fixture store with one complete build of its occupations (do not build again)."""
+    from skillsx.build import run_build
+
+    run_build(store, workers=1)
+    return store

@@ -75,3 +75,29 @@ def test_bad_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["releases"])
     assert result.exit_code == 1
     assert result.output.startswith('Error: SKILLSX_DATABASE_URL: "mysql://x" is not a sqlite')
+
+
+def test_build_framework_check_export(env: Path, release_dir: Path, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["ingest", str(release_dir)]).exit_code == 0
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: No build yet. Run `skillsx build`")
+    result = runner.invoke(app, ["build", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "7 frameworks" in result.output and "now current" in result.output
+    result = runner.invoke(app, ["framework", "11-2022.00", "--anchors"])
+    assert result.exit_code == 0
+    assert result.output.startswith("Sales Managers (11-2022.00) · framework v.")
+    assert "Emerging — Entry / Apprentice" in result.output
+    assert "anchors: task:" in result.output
+    result = runner.invoke(app, ["check", "--soc", "11-2022.00"])
+    assert "Build v." in result.output and result.exit_code in (0, 1)
+    out = tmp_path / "sm.json"
+    result = runner.invoke(app, ["export", "11-2022.00", "--format", "json-1.0", "--out", str(out)])
+    assert result.exit_code == 0 and json.loads(out.read_text())["schemaVersion"] == "1.0"
+    result = runner.invoke(app, ["export", "15-1299.00"])
+    assert result.exit_code == 1 and 'No framework for "15-1299.00"' in result.output
+    result = runner.invoke(app, ["build", "--soc", "99-0000.00"])
+    assert result.exit_code == 1 and '"99-0000.00" is not an occupation with O*NET task data' in (
+        result.output
+    )

@@ -236,3 +236,195 @@ class Problem(_Model):
     soc: str
     where: str
     message: str
+
+
+# ---- durable skills, AI use, evidence pack, enrichment
+
+
+class DurableLevel(str, Enum):
+    """The four levels of the durable-skills domains (not the framework's levels)."""
+
+    EMERGING = "emerging"
+    DEVELOPING = "developing"
+    APPLYING = "applying"
+    EXCEEDING = "exceeding"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class DurableStatement(_Model):
+    """``Title — behaviour.`` for one domain at one level, with what grounds it."""
+
+    domain: str
+    level: DurableLevel
+    order: int
+    title: str
+    behaviour: str
+    # The durable-skills framework the domain comes from, by name only.
+    framework: str
+    anchors: list[Anchor]
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} — {self.behaviour}"
+
+
+class DurableDomain(_Model):
+    id: str
+    name: str
+    description: str  # ours, one line
+    rank: int  # 1 = weighs most for this occupation
+    weight: float  # 0-1, from work styles, skills and interests
+    reason: str  # why it ranks where it does
+    element_ids: list[str]  # the O*NET elements the weight was computed from
+    statements: list[DurableStatement]
+
+    def level(self, level: DurableLevel) -> list[DurableStatement]:
+        return sorted((s for s in self.statements if s.level == level), key=lambda s: s.order)
+
+
+class DurableSkills(_Model):
+    soc: str
+    title: str
+    release: str
+    framework: str
+    domains: list[DurableDomain]
+
+
+class AeiTaskUse(_Model):
+    """One O*NET task of an occupation that the Anthropic Economic Index records."""
+
+    task_id: int
+    task_text: str  # the O*NET task statement
+    aei_task_name: str  # the AEI's (lower-cased, possibly older) task text
+    pct: float  # % of all AEI conversations for that task text
+    shared_by: int  # O*NET tasks (any occupation) that share the text
+    match: str  # exact | normalised | task_id
+    aei_release: str
+
+    @property
+    def share(self) -> float:
+        """This task's part of the text's usage: pct divided equally among its tasks."""
+        return self.pct / self.shared_by if self.shared_by else 0.0
+
+
+class AiEvidence(_Model):
+    """What the AEI holds for one occupation, plus the economy-wide figures it is read against."""
+
+    soc: str
+    aei_release: str | None
+    aei_source: str | None
+    tasks: list[AeiTaskUse]
+    # Occupation share (sum of task shares) of every occupation with task data, AEI or not.
+    shares: dict[str, float]
+    interactions: dict[str, float]  # economy-wide collaboration pattern -> % of conversations
+
+
+class AiCitation(_Model):
+    """An AEI record cited by an AI-use statement."""
+
+    task_id: int
+    task_text: str
+    pct: float
+    aei_release: str
+
+
+class AiStatement(_Model):
+    level: Level
+    order: int
+    subject: str
+    action: str
+    anchors: list[Anchor]
+    evidence: list[AiCitation]
+    confidence: Literal["standard", "lower"]
+
+    @property
+    def text(self) -> str:
+        return f"{self.subject} — {self.action}"
+
+
+class AiUse(_Model):
+    soc: str
+    release: str
+    aei_release: str | None
+    has_aei: bool
+    note: str
+    statements: list[AiStatement]
+
+    def level(self, level: Level) -> list[AiStatement]:
+        return sorted((s for s in self.statements if s.level == level), key=lambda s: s.order)
+
+
+class Figure(_Model):
+    """One figure of the evidence pack, or the reason it cannot be given."""
+
+    key: str
+    label: str
+    value: float | int | str | None
+    display: str
+    available: bool
+    scope: Literal["occupation", "economy"]
+    source: str
+    release: str
+    note: str = ""
+
+
+class TopTask(_Model):
+    task_id: int
+    text: str
+    share: float  # % of all AEI conversations, after dividing shared texts
+    pct: float  # the AEI's pct for the task text
+
+
+class EvidencePack(_Model):
+    soc: str
+    figures: list[Figure]
+    top_tasks: list[TopTask]
+    interactions: list[Figure]
+
+
+class EnrichmentItem(_Model):
+    label: str
+    id: str | None = None
+    detail: str | None = None
+
+
+class EnrichmentSection(_Model):
+    key: str
+    label: str
+    source: str
+    available: bool
+    note: str
+    items: list[EnrichmentItem]
+
+
+class Enrichment(_Model):
+    soc: str
+    source_anchors: int
+    anchor_counts: dict[str, int]
+    sections: list[EnrichmentSection]
+
+
+class SourceCredit(_Model):
+    key: str
+    name: str
+    release: str
+    licence: str
+    attribution: str
+    url: str
+
+
+class OccupationPage(_Model):
+    """Everything one occupation page shows; the build stores it per occupation."""
+
+    soc: str
+    title: str
+    release: str
+    framework: Framework
+    durable: DurableSkills
+    ai_use: AiUse
+    evidence: EvidencePack
+    enrichment: Enrichment
+    sources: list[SourceCredit]

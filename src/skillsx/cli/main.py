@@ -11,16 +11,28 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
 
+from skillsx.build import run_build
 from skillsx.compose.brief import render_brief_text
 from skillsx.config import Settings
 from skillsx.errors import SkillsxError
+from skillsx.export import FORMATS, export_document, filename
 from skillsx.ingest.bundle import load_data_folder
 from skillsx.ingest.evidence import AeiResult, load_aei, load_cip
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
+from skillsx.models import Level
+from skillsx.store.builds import (
+    get_build,
+    get_document,
+    get_framework,
+    list_builds,
+    list_problems,
+    problem_counts,
+)
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import migrate
 from skillsx.store.queries import get_brief, list_occupations, list_releases
@@ -48,6 +60,19 @@ def friendly(fn: F) -> F:
             if _state["debug"]:
                 raise
             err.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: still no traceback unless asked for
+            if _state["debug"]:
+                raise
+            err.print(
+                f"Error: unexpected failure ({type(exc).__name__}: {exc}). Run again with "
+                "--debug for the traceback and report it.",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -127,7 +152,12 @@ def _print_aei(r: AeiResult) -> None:
 @app.command("ingest-all")
 @friendly
 def ingest_all(
-    data: Annotated[Path, typer.Argument(help="The shared data folder (onet/, anthropic_economic_index/, crosswalks/)")],
+    data: Annotated[
+        Path,
+        typer.Argument(
+            help="The shared data folder (onet/, anthropic_economic_index/, crosswalks/)"
+        ),
+    ],
 ) -> None:
     """Ingest O*NET 30.1 (+29.x Skills/Knowledge), the AEI and the CIP crosswalk from one folder."""
     result = load_data_folder(engine(), data)
@@ -135,7 +165,9 @@ def ingest_all(
     verb = "Loaded" if o.changed else "Already loaded (unchanged)"
     console.print(f"{verb} O*NET {o.release}: {o.files} files, {o.rows:,} rows; now current.")
     _print_aei(result.aei)
-    console.print(f"CIP 2020 ↔ SOC 2018 crosswalk: {result.cip_pairs:,} programme–occupation pairs.")
+    console.print(
+        f"CIP 2020 ↔ SOC 2018 crosswalk: {result.cip_pairs:,} programme–occupation pairs."
+    )
 
 
 @app.command()
@@ -194,3 +226,145 @@ def brief(
         sys.stdout.write(json.dumps(b.model_dump(mode="json"), indent=2) + "\n")
     else:
         sys.stdout.write(render_brief_text(b) + "\n")
+
+
+@app.command()
+@friendly
+def build(
+    soc: Annotated[list[str] | None, typer.Option("--soc", help="Only these occupations")] = None,
+    engine_name: Annotated[str, typer.Option("--engine", help="Composer engine")] = "grounded",
+    workers: Annotated[int, typer.Option(help="Worker processes")] = 2,
+) -> None:
+    """Compose, check and store a new build; it becomes current only when complete."""
+    eng = engine()
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Composing", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        info = run_build(eng, socs=soc, engine_name=engine_name, workers=workers, progress=progress)
+    console.print(
+        f"Build {info.label} ({info.engine}, O*NET {info.release}): {info.frameworks} frameworks, "
+        f"{info.errors} errors, {info.warnings} warnings; now current."
+    )
+
+
+@app.command()
+@friendly
+def builds() -> None:
+    """List builds; the current one is marked."""
+    with engine().connect() as conn:
+        rows = list_builds(conn)
+    table = Table(
+        "id", "build", "current", "status", "engine", "release", "frameworks", "errors", "warnings"
+    )
+    for b in rows:
+        table.add_row(
+            str(b.id),
+            b.label,
+            "yes" if b.current else "",
+            b.status,
+            b.engine,
+            b.release,
+            str(b.frameworks),
+            str(b.errors),
+            str(b.warnings),
+        )
+    console.print(table)
+
+
+@app.command()
+@friendly
+def framework(
+    soc: Annotated[str, typer.Argument(help="O*NET-SOC code")],
+    anchors: Annotated[
+        bool, typer.Option("--anchors", help="Show each statement's anchors")
+    ] = False,
+) -> None:
+    """Print an occupation's framework from the current build."""
+    with engine().connect() as conn:
+        info = get_build(conn)
+        fw = get_framework(conn, soc)
+    out = [
+        f"{fw.title} ({fw.soc}) · framework {info.version} · {fw.engine}",
+        "",
+        fw.context_covered,
+    ]
+    for level in Level:
+        out += ["", f"{level.label} — {level.band}"]
+        for s in fw.level(level):
+            out.append(f"  {s.order}. {s.text}")
+            if anchors:
+                out.append("     anchors: " + ", ".join(f"{a.kind}:{a.id}" for a in s.anchors))
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+@app.command()
+@friendly
+def check(
+    soc: Annotated[str | None, typer.Option("--soc", help="Only this occupation")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every problem")] = False,
+    worst: Annotated[int, typer.Option(help="How many worst occupations to list")] = 10,
+) -> None:
+    """Report the quality problems of the current build; exit 1 if there are errors."""
+    with engine().connect() as conn:
+        info = get_build(conn)
+        problems = list_problems(conn, info.id, soc=soc)
+        counts = problem_counts(conn, info.id) if soc is None else {}
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    scope = soc or f"{info.frameworks} frameworks"
+    console.print(f"Build {info.label}, {scope}: {len(errors)} errors, {len(warnings)} warnings.")
+    if counts:
+        by_rule: dict[tuple[str, str], int] = {}
+        for p in problems:
+            by_rule[(p.severity, p.rule)] = by_rule.get((p.severity, p.rule), 0) + 1
+        table = Table("severity", "rule", "count", title="By rule")
+        for (severity, rule), n in sorted(by_rule.items(), key=lambda kv: (kv[0][0], -kv[1])):
+            table.add_row(severity, rule, str(n))
+        console.print(table)
+        per_soc: dict[str, int] = {}
+        for p in errors:
+            per_soc[p.soc] = per_soc.get(p.soc, 0) + 1
+        if per_soc:
+            table = Table("SOC", "errors", title="Worst offenders")
+            for code, n in sorted(per_soc.items(), key=lambda kv: -kv[1])[:worst]:
+                table.add_row(code, str(n))
+            console.print(table)
+    if verbose or soc:
+        for p in problems:
+            console.print(f"{p.severity:7} {p.soc} {p.rule} {p.where}: {p.message}", markup=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def export(
+    soc: Annotated[str, typer.Argument(help="O*NET-SOC code")],
+    format: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}")
+    ] = "json-1.0",
+    out: Annotated[
+        Path | None, typer.Option(help="File to write (default: standard output)")
+    ] = None,
+) -> None:
+    """Export one occupation's framework from the current build."""
+    with engine().connect() as conn:
+        info = get_build(conn)
+        document = get_document(conn, soc)
+    data = export_document(format, document, info.version)
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        target = out / filename(soc, format) if out.is_dir() else out
+        target.write_bytes(data)
+        console.print(f"Wrote {target} ({len(data):,} bytes).")

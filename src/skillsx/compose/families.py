@@ -218,7 +218,7 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
         ),
         A: (
             "set the standards and approach for {it}",
-            "decide which {it} to invest in",
+            "decide which {obj} to invest in",
             "define the methods used to {v} {it}",
         ),
     },
@@ -451,7 +451,7 @@ TEMPLATES["do"] = {
         "plan own work on {it}",
     ),
     P: (
-        "take on the most demanding {it}",
+        "take on the most demanding {obj}",
         "improve how the team handles {it}",
         "solve non-routine problems in {it}",
     ),

@@ -15,10 +15,12 @@ from skillsx.compose.levels import LEVELS, profile
 from skillsx.compose.phrases import (
     capitalize,
     gerund,
+    has_seam,
     head_noun,
     is_plural,
     lower_first,
     pronoun,
+    shorten_list,
     words,
 )
 from skillsx.compose.themes import Facet, ThemePlan, plan_themes
@@ -42,6 +44,8 @@ def compose_grounded(brief: Brief, engine_label: str) -> Framework:
     statements: list[Statement] = []
     for level_index, level in enumerate(LEVELS):
         slots = _slots(themes, level_index)
+        ctx.level_templates = set()
+        ctx.level_actions = []
         for order, (theme, facet, companions) in enumerate(slots, start=1):
             statements.append(_statement(ctx, level, order, theme, facet, companions))
     return Framework(
@@ -63,6 +67,11 @@ class _Context:
         self.brief = brief
         self.units = st.unit_nouns(brief)
         self.places = st.places(brief)
+        # Opening verbs used per (theme, subject), so a theme changes verb up the ladder.
+        self.theme_verbs: dict[tuple[str, str], set[str]] = {}
+        # Templates used in the current level, so two themes do not read alike.
+        self.level_templates: set[str] = set()
+        self.level_actions: list[set[str]] = []
 
 
 def _slots(themes: list[ThemePlan], level_index: int) -> list[tuple[ThemePlan, Facet, list[Facet]]]:
@@ -108,22 +117,35 @@ def _statement(
     prof = profile(level)
     idx = order - 1
     subject = facet.subject
-    it = pronoun(subject)
+    by_object = family in _OBJECT_FAMILIES and not clause.is_person
+    it = _reference(subject, clause.obj) if by_object else pronoun(subject)
     obj = _object_np(subject)
     verb = clause.verb or "handle"
-    options = TEMPLATES[family][level]
     fields = {"it": it, "obj": obj, "v": verb, "ving": gerund(verb)}
-    choices = [options[(idx + k) % len(options)].format(**fields) for k in range(len(options))]
+    used = ctx.theme_verbs.setdefault((theme.id, subject), set())
+    options = TEMPLATES[family][level]
+    ordered = [options[(idx + k) % len(options)] for k in range(len(options))]
+    ordered += list(TEMPLATES["do"][level])
+    # Fresh templates first; then any whose opening verb this theme has not used.
+    ordered.sort(key=lambda t: t in ctx.level_templates)
     manner = prof.manners[idx % len(prof.manners)]
     scope = prof.scopes[idx % len(prof.scopes)].format(units=ctx.units)
     setting, setting_anchor = _setting(ctx, level, facet, idx)
-    action = ""
-    for vp in choices:
+    action, template = "", ordered[0]
+    for template in ordered:
+        vp = template.format(**fields)
+        if vp.split()[0] in used:
+            continue
         action = _fit(subject, vp, setting, scope, manner, level)
-        if action:
+        if action and not any(_alike(action, other) for other in ctx.level_actions):
             break
+        action = ""
     if not action:
-        action = _fit(subject, choices[0], "", scope, manner, level, force=True)
+        template = ordered[0]
+        action = _fit(subject, template.format(**fields), "", scope, manner, level, force=True)
+    used.add(action.split()[0])
+    ctx.level_actions.append(_tokens(action))
+    ctx.level_templates.add(template)
     anchors: dict[tuple[str, str], Anchor] = {}
     for f in [facet, *companions]:
         for a in f.anchors:
@@ -150,8 +172,11 @@ def _fit(
     force: bool = False,
 ) -> str:
     """Assemble an action phrase within the word limits, dropping optional parts if needed."""
+    pad = f"{scope} {_COMPLEXITY[level]}" if scope else _COMPLEXITY[level]
     variants = [
         (vp, setting, scope, manner),
+        (vp, setting, pad, manner),
+        (vp, "", pad, manner),
         (vp, "", scope, manner),
         (vp, setting, "", manner),
         (vp, "", "", manner),
@@ -164,11 +189,48 @@ def _fit(
         if m:
             text = f"{text}, {m}"
         n = n_subject + len(words(text))
-        if MIN_WORDS <= n <= MAX_WORDS:
+        if MIN_WORDS <= n <= MAX_WORDS and not has_seam(f"{subject} {text}"):
             return text + "."
     if force:
         return " ".join(p for p in (vp, setting, scope) if p) + f", {manner}."
     return ""
+
+
+_COMPLEXITY = {
+    Level.EMERGING: "on well-defined tasks",
+    Level.DEVELOPING: "including common variations",
+    Level.PROFICIENT: "including non-routine and ambiguous cases",
+    Level.ADVANCED: "anticipating novel and strategic challenges",
+}
+# Families whose phrases act on the object ("draft budgets"), not on the activity.
+_OBJECT_FAMILIES = frozenset(
+    {"produce", "make", "record", "inspect", "analyze", "repair", "operate", "sell", "decide"}
+)
+
+
+_STOP = frozenset("a an the and or of to for in on at with by from as own their its".split())
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in words(text)} - _STOP
+
+
+def _alike(action: str, other: set[str]) -> bool:
+    """Whether two actions share most of their words (the validator's near-duplicate rule)."""
+    mine = _tokens(action)
+    return len(mine & other) / max(1, len(mine | other)) >= 0.5
+
+
+def _reference(subject: str, obj: str) -> str:
+    """How the action refers back to the work: a pronoun, or the object of a nominal subject."""
+    short = shorten_list(obj)
+    if short and subject.lower() != short.lower() and len(words(short)) <= 3:
+        if head_noun(subject).lower().endswith(_NOMINAL_ENDINGS) or subject.endswith("work"):
+            return short
+    return pronoun(subject)
+
+
+_NOMINAL_ENDINGS = ("tion", "sis", "ment", "ing", "ance", "ence", "sion", "ship")
 
 
 def _object_np(subject: str) -> str:
@@ -202,7 +264,14 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
     if tool and level in (Level.EMERGING, Level.DEVELOPING, Level.PROFICIENT):
         anchor = Anchor(kind="tool", id=str(tool.commodity_code), release=release)
         options.append((st.tool_phrase(tool), anchor))
-    if clause.purpose and len(words(clause.purpose)) <= 6 and level != Level.EMERGING:
+    purpose = clause.purpose
+    if (
+        purpose
+        and 2 <= len(words(purpose)) <= 6
+        and "," not in purpose
+        and purpose.split()[-1] not in {"and", "or", "to", "of", "for"}
+        and level != Level.EMERGING
+    ):
         options.append((f"to {clause.purpose}", None))
     if ctx.places and level in (Level.PROFICIENT, Level.ADVANCED):
         options.append((ctx.places[idx % len(ctx.places)], None))
@@ -214,14 +283,14 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
 def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> str:
     labels = [lower_first(t.label) for t in themes[:3]]
     work = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
-    where = f" {ctx.places[0]}" if ctx.places else ""
-    tech = sorted(
-        (t for t in brief.technology if t.hot), key=lambda t: (not t.in_demand, t.example)
-    )[:2]
-    tools = f", with tools such as {' and '.join(t.example for t in tech)}" if tech else ""
+    where = f", {ctx.places[0]}" if ctx.places else ""
+    kit = [t.example for t in brief.tools[:2]] or [
+        t.example
+        for t in sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))[:2]
+    ]
+    tools = f", using tools such as {' and '.join(kit)}" if kit else ""
     return (
-        f"Covers {brief.title.lower() if brief.title.isupper() else brief.title} work{where}, "
-        f"from {work}{tools}. "
+        f"Covers the work of {brief.title}{where}: {work}{tools}. "
         f"Levels run from supervised, routine work on own {ctx.units} to setting direction "
         f"and standards across the organisation."
     )

@@ -80,7 +80,8 @@ type typeset unbolt unclamp undress unload unlock unpack unroll unscrew unwind u
 upload use usher utilize vacuum validate vary verify view visit visualize vote walk warn wash
 watch water waterproof wear weigh weld wet whiten wind wipe wire withdraw witness work wrap write
 roast broil fry saute poach boil sear simmer whip knead braise toast grate dice mince steam seed stuff
-fillet marinate escalate govern own uncouple know understand
+fillet marinate escalate govern own uncouple know understand organise untangle tackle
+structure streamline
 """.split()
 )
 
@@ -96,7 +97,7 @@ guard guide hand harvest heat hold host inventory iron issue key label layout le
 line link list load lock log look machine mail map mark market mask massage match model mold mop
 nail network note oil order outline pack package page paint park pass patch patrol pay pick piece
 place plan plant plate plot plug polish pose position post practice press price print process
-program pump punch purchase quote radio rake rate record reel release report request research
+program pump punch pilot contact purchase quote radio rake rate record reel release report request research
 reserve return review ride roll rough rule run sample saw scale scan schedule score screen script
 seal season seat service set shade shampoo shape share shift shop show sign signal sketch skin
 slice slide sort space splice split spot spray spread stack stain stamp stand staple start steer
@@ -141,7 +142,8 @@ audiences author authors artist artists engineer engineers technician technician
 therapists specialist specialists agency agencies department departments organization
 organizations representative representatives coworker coworkers co-workers stakeholders
 stakeholder partner partners consumer consumers caregiver caregivers pupil pupils patron patrons
-diner diners traveler travelers prospect prospects management supervisor
+diner diners traveler travelers prospect prospects management supervisor heads boards
+committees
 """.split()
 )
 
@@ -173,7 +175,7 @@ area areas warehouse warehouses yard yards field fields mine mines farm farms sc
 classroom classrooms laboratory laboratories lab labs vessel vessels ship ships aircraft airport
 airports station stations terminal terminals building buildings home homes residence residences
 court courts courtroom courtrooms theater theaters studio studios floor floors line lines
-establishment establishments hotel hotels bank banks library libraries center centers centre
+hotel hotels bank banks library libraries center centers centre
 centres premises workshop workshops garage garages dock docks port ports pharmacy pharmacies
 community communities territory territories market markets vehicle vehicles truck trucks routes
 route construction institution institutions prison prisons jail jails park parks forest forests

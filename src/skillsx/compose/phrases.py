@@ -26,7 +26,7 @@ _CUT_WORDS = frozenset(
     """to using by through throughout when where while if before after during from within under
 into onto at in with for such including according so that which who whose whether via upon
 across between among against as than like following per without because since toward towards
-until unless based related needed required common""".split()
+until unless based related needed required common prior along""".split()
 )
 # Prepositional phrases short enough to stay in a subject ("Customer complaints about service").
 _OBJ_ADVERBS = frozenset(
@@ -39,7 +39,9 @@ _MASS_NOUNS = frozenset(
 furniture luggage baggage clothing food feedback inventory livestock paperwork traffic
 correspondence documentation material work welding maintenance training""".split()
 )
-_NOT_PLURAL = frozenset({"series", "news", "species", "status", "analysis", "diagnosis", "basis"})
+_NOT_PLURAL = frozenset(
+    {"series", "news", "species", "status", "analysis", "diagnosis", "basis", "debris", "gas"}
+)
 
 
 @dataclass(frozen=True)
@@ -257,10 +259,10 @@ def parse_task(text: str) -> list[Clause]:
 
 def clean_np(np: str) -> str:
     """Trim a noun phrase: drop leading determiners, "his or her", stray commas."""
-    np = re.sub(r"\bhis or her\b|\bhis/her\b|\bhis\b|\bher\b", "", np)
+    np = re.sub(r"\bhis or her\b|\bhis/her\b|\bhis\b|\bher\b|[\"“”]", "", np)
     np = re.sub(r"\s+", " ", np).strip(" ,")
     toks = np.split()
-    while toks and toks[0].lower() in DETERMINERS - {"their"}:
+    while toks and toks[0].lower() in DETERMINERS:
         toks = toks[1:]
     np = " ".join(toks)
     return np.rstrip(",").strip()
@@ -276,6 +278,9 @@ def shorten_list(np: str, keep: int = 2) -> str:
     items = [i.strip() for i in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", np) if i.strip()]
     if len(items) <= 1:
         return np
+    if all(len(i.split()) == 1 for i in items[:-1]) and len(items[-1].split()) > 1:
+        # "local, inhalation, and other anesthetics": keep the head noun of the list.
+        return f"{items[0]} and {items[-1]}"
     items = items[:keep]
     return " and ".join(items) if len(items) == 2 else items[0]
 
@@ -352,6 +357,24 @@ def gerund(verb: str) -> str:
     else:
         out = first + "ing"
     return f"{out} {rest}".strip()
+
+
+def opens_with_verb(np: str) -> bool:
+    """Whether a noun phrase opens with a base-form verb ("Review the records")."""
+    toks = [w.lower() for w in words(np)]
+    if not toks or toks[0] not in BASE_VERBS:
+        return False
+    return toks[0] not in NOUNISH_VERBS or (len(toks) > 1 and toks[1] in {"the", "a", "an"})
+
+
+def has_seam(text: str) -> bool:
+    """Whether text shows a template seam: a doubled word or a dangling conjunction."""
+    toks = [w.lower() for w in words(text)]
+    if any(a == b for a, b in zip(toks, toks[1:], strict=False)):
+        return True
+    if toks.count("using") > 1 or toks.count("routine") > 1:
+        return True
+    return bool(toks) and toks[-1] in {"and", "or", "of", "to", "for", "in", "on", "with", "the"}
 
 
 def pronoun(np: str) -> str:
@@ -461,6 +484,20 @@ NOMINALS = {
     "verify": "verification",
     "visit": "visits",
     "write": "writing",
+    "align": "alignment",
+    "mark": "marking",
+    "connect": "connection",
+    "attach": "attachment",
+    "melt": "melting",
+    "grind": "grinding",
+    "ignite": "ignition",
+    "select": "selection",
+    "locate": "location",
+    "obtain": "acquisition",
+    "exchange": "exchanges",
+    "describe": "descriptions",
+    "ticket": "ticketing",
+    "inventory": "inventory counts",
     "represent": "representation",
     "refer": "referrals",
     "support": "support",

@@ -70,7 +70,7 @@ def unit_nouns(brief: Brief) -> str:
     for sing, plur in UNIT_NOUNS:
         counts[plur] = len(re.findall(rf"\b(?:{sing}|{plur})\b", text))
     best = [p for p, n in counts.most_common() if n >= 2]
-    return best[0] if best else "assignments"
+    return best[0] if best else "jobs"
 
 
 def places(brief: Brief) -> list[str]:

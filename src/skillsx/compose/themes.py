@@ -11,10 +11,21 @@ import re
 from dataclasses import dataclass, field
 
 from skillsx.compose.families import SENIORITY, family_of
-from skillsx.compose.phrases import Clause, parse_clause, parse_task, subject_for, words
+from skillsx.compose.phrases import (
+    Clause,
+    has_seam,
+    opens_with_verb,
+    parse_clause,
+    parse_task,
+    subject_for,
+    words,
+)
 from skillsx.models import Anchor, Brief, Task
 
 THEME_COUNT = 10
+_DANGLING = frozenset(
+    "and or of to for in on at with by from as the a an prior along separately".split()
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,8 @@ def _score(subject: str, clause: Clause) -> float:
     score -= 0 if 2 <= n <= 7 else 2 + abs(n - 4) * 0.3
     if subject.split()[0].lower() in {"and", "or", "up", "down", "out"}:
         score -= 10
+    if subject.split()[-1].lower() in _DANGLING or has_seam(subject) or opens_with_verb(subject):
+        score -= 10
     if re.search(r"ing\b", subject.split()[-1]) and clause.verb not in subject.lower():
         score -= 0.5
     return score
@@ -107,7 +120,11 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
     themes: list[ThemePlan] = []
     for rank, task in enumerate(tasks):
         facet = task_facet(task, rank, brief.release)
-        if not facet.subject:
+        if _score(facet.subject, facet.clause) <= -10 and themes:
+            # Unnameable task: its anchors join the theme it shares most activities with.
+            host = max(themes, key=lambda t: (len(t.dwa_ids & {d.id for d in task.dwas}), -t.rank))
+            host.facets.append(Facet(host.facets[0].clause, host.facets[0].subject,
+                                     facet.anchors, rank, "task", host.facets[0].text))
             continue
         themes.append(
             ThemePlan(
@@ -158,6 +175,8 @@ def _extra_themes(brief: Brief, themes: list[ThemePlan], need: int) -> list[Them
     def add(clause: Clause, subject: str, anchors: list[Anchor], kind: str, text: str) -> None:
         nonlocal rank
         if len(extra) >= need or not subject or subject.lower() in used:
+            return
+        if has_seam(subject) or opens_with_verb(subject) or subject.split()[-1] in _DANGLING:
             return
         used.add(subject.lower())
         rank += 1

@@ -1,30 +1,36 @@
 """An in-memory index of occupation titles, searched by weighted term overlap.
 
 Every record is normalised to a set of terms (``normalise.normalise``); records with the
-same term set share one entry ("document"), so "Registered Nurse", "registered nurses"
-and "RN" are scored once. A query is scored against each document that shares a term
-with it:
+same term set share one *document*, so "Registered Nurse", "registered nurses" and "RN"
+are scored once. A query's terms are weighed by inverse document frequency (a rare
+"welder" counts for more than a common "worker"), and an occupation's score mixes two
+views of it:
 
-* each term weighs its inverse document frequency (``idf``), so "welder" counts for
-  more than "worker";
-* ``query_cover`` is the share of the query's weight the document matches, and
-  ``doc_cover`` the share of the document's weight the query matches;
-* a title-like record scores ``query_cover * (1 - SPAN + SPAN * doc_cover)``: every
-  query word should be found, and among documents that contain them all, the one
-  with the least extra is best. Keyword text (tasks, statements) scores
-  ``query_cover`` only, at a lower kind weight;
-* each score is multiplied by the weight of the record's kind (official titles first);
-* an occupation's score is its best record's score plus a small bonus for every
-  other record of it that matches the whole query (more evidence, same meaning).
+* **best record** (weight ``1 - GAMMA``): ``cover * (1 - SPAN + SPAN * fit)``, where
+  ``cover`` is the share of the query's weight the record holds and ``fit`` the share of
+  the record's weight the query holds -- every query word should be found, and among
+  records holding them all the one with least left over wins. The score is raised by
+  ``HEAD`` when the query's head word (its last, "nurse" in "registered nurse") is a
+  head word of the record, so "Welder Helper" does not win "welder", and multiplied by
+  the record kind's weight (official titles first). Keyword text (task and framework
+  statements) scores ``cover`` alone at a low kind weight.
+* **all records** (weight ``GAMMA``): for each query word, how many of the occupation's
+  records hold it, saturating (``n / (n + SATURATION)``) and weighed by how few
+  occupations use the word. It lets "economics lecturer" find the economics teachers
+  even when no single record says both words.
 
-Query words that are not in the vocabulary are matched to close terms: within one
-edit (two for words of eight letters or more), or as the prefix of a term, each at a
-reduced similarity. Only the record texts and SOC codes are kept, so the index does
-not care whether the records came from files or a database.
+Query words missing from the vocabulary are split into two known words ("glassblower"
+-> "glass blower"), or matched to known words within one edit (two for words of eight
+letters or more) or as a prefix, at a reduced similarity. Two query words that are one
+known word when written together ("sales person") are also tried joined.
+
+Only record texts and SOC codes are kept, so the index does not care whether the
+records came from files or a database.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import defaultdict
@@ -38,8 +44,6 @@ __all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord"]
 
 Kind = Literal["title", "alternate", "short", "reported", "task", "statement"]
 
-# How much a match in each kind of record is worth, and whether the record's own
-# coverage counts (titles: yes; long keyword text: no, it always has extra words).
 KIND_WEIGHTS: dict[str, float] = {
     "title": 1.0,
     "reported": 0.98,
@@ -48,23 +52,33 @@ KIND_WEIGHTS: dict[str, float] = {
     "task": 0.4,
     "statement": 0.4,
 }
+# Long texts always hold words the query lacks, so only their cover counts.
 KEYWORD_KINDS = frozenset({"task", "statement"})
-# Share of a title-like score that depends on how little of the record is left unmatched.
+# Share of a record's score that rewards having little besides the query's words.
 SPAN = 0.5
-# Bonus when the query's head word (its last) is a head word of the record.
-HEAD = 0.15
+# Raise a record's score by this share when it shares the query's head word.
+HEAD = 0.2
 # Share of an occupation's score that comes from all its records together.
-GAMMA = 0.3
-# Saturation of an occupation's record count for a term: n / (n + SATURATION).
+GAMMA = 0.4
+# An occupation's n records holding a word count n / (n + SATURATION).
 SATURATION = 2.0
-# Similarity of a query word to a vocabulary term it does not equal.
-EDIT1_SIMILARITY = 0.85
-EDIT2_SIMILARITY = 0.7
+# Similarity of a stand-in for a query word missing from the vocabulary.
+SPLIT_SIMILARITY = 0.9
+JOIN_SIMILARITY = 1.0
 PREFIX_SIMILARITY = 0.75
-# At most this many prefix completions per unknown word, most frequent first.
-PREFIX_LIMIT = 5
+EDIT2_SIMILARITY = 0.7
+# One edit in a short word is more likely another word than a typo.
+EDIT1_SIMILARITY = {4: 0.7, 5: 0.75, 6: 0.8, 7: 0.8}
+EDIT1_LONG_SIMILARITY = 0.85
+# At most this many stand-ins per missing word, most similar and most frequent first.
+STAND_INS = 3
 # Weight of a query word that matches nothing: as rare as a word can be.
-_UNKNOWN_DF = 0.5
+_UNKNOWN_FREQUENCY = 0.5
+_MAX_KIND = max(KIND_WEIGHTS.values())
+# Scores are divided by this, so an official title that equals the query scores ~1.
+_SCALE = (1 - GAMMA) * (1 + HEAD) * _MAX_KIND + GAMMA
+
+_Slot = dict[str, float]  # the vocabulary terms one query word may stand for -> similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +96,7 @@ class SearchHit:
 
     ``title`` is the occupation's official title (its record of kind ``"title"``, or the
     best-matching text when the index holds none); ``matched`` is the record text that
-    matched best.
+    matched best; ``score`` is about 1 for an exact official title, lower for less.
     """
 
     soc: str
@@ -93,42 +107,49 @@ class SearchHit:
 
 @dataclass(slots=True)
 class _Document:
-    weight: float
+    terms: frozenset[str]
     keyword: bool
     heads: frozenset[str]
-    # Best (kind weight, text) per occupation holding this term set.
+    # Best (kind weight, text) of each occupation holding this term set.
     holders: dict[str, tuple[float, str]]
 
 
 class TitleIndex:
     """Occupation titles, searchable by the words people use for them."""
 
-    def __init__(
-        self,
-        documents: list[_Document],
-        postings: dict[str, list[int]],
-        idf: dict[str, float],
-        occupations: dict[str, dict[str, int]],
-        occupation_idf: dict[str, float],
-        titles: dict[str, str],
-        size: int,
-    ) -> None:
-        self._documents = documents
-        self._holders = [tuple((soc, *held) for soc, held in d.holders.items()) for d in documents]
-        self._postings = postings
-        self._idf = idf
-        self._occupations = occupations
-        self._occupation_idf = occupation_idf
+    def __init__(self, documents: list[_Document], titles: dict[str, str], size: int) -> None:
         self._titles = titles
         self._size = size
-        self._unknown_idf = _idf(len(documents), _UNKNOWN_DF)
+        self._keyword = [d.keyword for d in documents]
+        self._heads = [d.heads for d in documents]
+        self._holders = [
+            tuple((soc, weight, text) for soc, (weight, text) in d.holders.items())
+            for d in documents
+        ]
+
+        postings: dict[str, list[int]] = defaultdict(list)
+        spread: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for number, document in enumerate(documents):
+            for term in document.terms:
+                postings[term].append(number)
+                if not document.keyword:
+                    for soc in document.holders:
+                        spread[term][soc] += 1
+        self._postings = dict(postings)
+        self._idf = {term: _idf(len(documents), len(ids)) for term, ids in postings.items()}
+        self._weight = [sum(self._idf[t] for t in d.terms) for d in documents]
+        occupations = len({soc for d in documents for soc in d.holders})
+        self._spread = {term: dict(counts) for term, counts in spread.items()}
+        self._spread_idf = {t: _idf(occupations, len(c)) for t, c in self._spread.items()}
+        self._unknown_idf = _idf(len(documents), _UNKNOWN_FREQUENCY)
+        self._unknown_spread_idf = _idf(occupations, _UNKNOWN_FREQUENCY)
         self._vocabulary = sorted(postings)
         self._deletions = _deletion_index(self._vocabulary)
 
     @classmethod
     def build(cls, records: Iterable[TitleRecord]) -> TitleIndex:
         """Index ``records``; texts that normalise to nothing are skipped."""
-        by_terms: dict[frozenset[str], _Document] = {}
+        documents: dict[frozenset[str], _Document] = {}
         titles: dict[str, str] = {}
         size = 0
         for record in records:
@@ -139,44 +160,17 @@ class TitleIndex:
             if not terms:
                 continue
             keyword = record.kind in KEYWORD_KINDS
-            document = by_terms.get(terms)
+            document = documents.get(terms)
             if document is None:
-                record_heads = frozenset() if keyword else heads(record.title)
-                document = by_terms[terms] = _Document(0.0, keyword, record_heads, {})
-            elif not keyword:
+                document = documents[terms] = _Document(terms, True, frozenset(), {})
+            if not keyword:
                 document.keyword = False
                 document.heads |= heads(record.title)
             weight = KIND_WEIGHTS[record.kind]
             held = document.holders.get(record.soc)
             if held is None or held[0] < weight:
                 document.holders[record.soc] = (weight, record.title)
-
-        postings: dict[str, list[int]] = defaultdict(list)
-        occupations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        documents = list(by_terms.values())
-        for number, (terms, document) in enumerate(by_terms.items()):
-            for term in terms:
-                postings[term].append(number)
-                if not document.keyword:
-                    for soc, (weight, _) in document.holders.items():
-                        if weight >= min(KIND_WEIGHTS.values()) and soc:
-                            occupations[term][soc] += 1
-        idf = {term: _idf(len(documents), len(ids)) for term, ids in postings.items()}
-        socs = {soc for document in documents for soc in document.holders}
-        occupation_idf = {
-            term: _idf(len(socs), len(counts)) for term, counts in occupations.items()
-        }
-        for document, terms in zip(documents, by_terms, strict=True):
-            document.weight = sum(idf[term] for term in terms)
-        return cls(
-            documents,
-            dict(postings),
-            idf,
-            {term: dict(counts) for term, counts in occupations.items()},
-            occupation_idf,
-            titles,
-            size,
-        )
+        return cls(list(documents.values()), titles, size)
 
     def __len__(self) -> int:
         """Return the number of records indexed."""
@@ -188,71 +182,151 @@ class TitleIndex:
         if not terms or limit < 1:
             return []
         query_head = head(q)
-        slots = [self._alternatives(term) for term in terms]
-        query_weight = sum(
-            max((sim * self._idf[t] for t, sim in slot.items()), default=self._unknown_idf)
-            for slot in slots
-        )
-        matched = self._accumulate(slots)
-        if not matched:
-            return []
-
         best: dict[str, tuple[float, str]] = {}
-        documents = self._documents
-        holders = self._holders
-        head_bonus = 1 + HEAD
-        for number, weight in matched.items():
-            document = documents[number]
-            query_cover = weight / query_weight
-            if document.keyword:
-                base = query_cover
-            else:
-                base = query_cover * (1 - SPAN + SPAN * min(1.0, weight / document.weight))
-                if query_head in document.heads:
-                    base *= head_bonus
-            for soc, kind_weight, text in holders[number]:
-                score = base * kind_weight
+        for slots in self._readings(terms):
+            for soc, (score, text) in self._score(slots, query_head, limit).items():
                 held = best.get(soc)
                 if held is None or held[0] < score:
                     best[soc] = (score, text)
-
-        spread = self._spread(slots)
         ranked = heapq.nsmallest(
-            limit,
-            (
-                (-((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0)), soc, text)
-                for soc, (score, text) in best.items()
-            ),
+            limit, ((-score, soc, text) for soc, (score, text) in best.items())
         )
         return [
-            SearchHit(soc, self._titles.get(soc, text), round(-negative, 6), text)
+            SearchHit(soc, self._titles.get(soc, text), round(-negative / _SCALE, 6), text)
             for negative, soc, text in ranked
         ]
 
-    def _spread(self, slots: list[dict[str, float]]) -> dict[str, float]:
-        """Score each occupation by how many of its records hold each query word."""
-        total = 0.0
-        covered: dict[str, float] = defaultdict(float)
-        unknown = _idf(len(self._titles) or 1, _UNKNOWN_DF)
-        for slot in slots:
-            slot_best: dict[str, float] = {}
-            slot_weight = unknown
-            for term, sim in slot.items():
-                counts = self._occupations.get(term)
-                if not counts:
-                    continue
-                gain = sim * self._occupation_idf[term]
-                slot_weight = gain if slot_weight == unknown else max(slot_weight, gain)
-                for soc, count in counts.items():
-                    value = gain * count / (count + SATURATION)
-                    if slot_best.get(soc, 0.0) < value:
-                        slot_best[soc] = value
-            total += slot_weight
-            for soc, value in slot_best.items():
-                covered[soc] += value
-        return {soc: value / total for soc, value in covered.items()}
+    # ------------------------------------------------------------------ reading a query
 
-    def _accumulate(self, slots: list[dict[str, float]]) -> dict[int, float]:
+    def _readings(self, terms: tuple[str, ...]) -> list[list[_Slot]]:
+        """Return the ways to read the query: as written, and with word pairs joined."""
+        slots: list[_Slot] = []
+        for term in terms:
+            if term in self._idf:
+                slots.append({term: 1.0})
+                continue
+            split = self._split(term)
+            if split:
+                slots.extend({part: SPLIT_SIMILARITY} for part in split)
+            else:
+                slots.append(self._stand_ins(term))
+        readings = [slots]
+        for i in range(len(terms) - 1):
+            joined = self._join(terms[i], terms[i + 1])
+            if joined and len(slots) == len(terms):
+                readings.append([*slots[:i], {joined: JOIN_SIMILARITY}, *slots[i + 2 :]])
+        return readings
+
+    def _split(self, term: str) -> tuple[str, str] | None:
+        """Split an unknown word into two known ones, the rarest split first."""
+        best: tuple[float, str, str] | None = None
+        for cut in range(3, len(term) - 2):
+            left, right = term[:cut], term[cut:]
+            if left in self._idf and right in self._idf:
+                weight = self._idf[left] + self._idf[right]
+                if best is None or weight > best[0]:
+                    best = (weight, left, right)
+        return (best[1], best[2]) if best else None
+
+    def _join(self, left: str, right: str) -> str | None:
+        """Return the known word ``left`` and ``right`` make together ("sales person")."""
+        for joined in (left + right, left + "s" + right):
+            if joined in self._idf:
+                return joined
+        return None
+
+    def _stand_ins(self, term: str) -> _Slot:
+        """Known words close to an unknown one: one or two edits away, or completions."""
+        found: dict[str, float] = {}
+        if term.isalpha() and len(term) >= 4:
+            limit = 2 if len(term) >= 8 else 1
+            for candidate in self._near(term, limit):
+                distance = _edit_distance(term, candidate, limit)
+                if distance == 1:
+                    sim = EDIT1_SIMILARITY.get(len(term), EDIT1_LONG_SIMILARITY)
+                elif distance == 2:
+                    sim = EDIT2_SIMILARITY
+                else:
+                    continue
+                found[candidate] = max(found.get(candidate, 0.0), sim)
+        if len(term) >= 3:
+            start = bisect.bisect_left(self._vocabulary, term)
+            for candidate in _starting_with(self._vocabulary, start, term):
+                found[candidate] = max(found.get(candidate, 0.0), PREFIX_SIMILARITY)
+        chosen = sorted(found.items(), key=lambda item: (-item[1], self._idf[item[0]], item[0]))
+        return dict(chosen[:STAND_INS])
+
+    def _near(self, term: str, limit: int) -> set[str]:
+        """Known words that share a deletion variant with ``term`` (two deletions if 2)."""
+        variants = {term, *_deletions(term)}
+        if limit == 2:
+            variants |= {d for v in list(variants) for d in _deletions(v)}
+        found: set[str] = set()
+        for variant in variants:
+            found.update(self._deletions.get(variant, ()))
+        return found
+
+    # ------------------------------------------------------------------ scoring
+
+    def _score(
+        self, slots: list[_Slot], query_head: str | None, limit: int
+    ) -> dict[str, tuple[float, str]]:
+        """Score the occupations that can reach the top ``limit`` for one reading."""
+        idf = self._idf
+        query_weight = sum(
+            max((sim * idf[t] for t, sim in slot.items()), default=self._unknown_idf)
+            for slot in slots
+        )
+        matched = self._accumulate(slots)
+        spread = self._occupation_cover(slots)
+        top_spread = max(spread.values(), default=0.0)
+
+        # Documents matching the same words tie on cover, so take them by cover, highest
+        # first, and stop once no later document can change the top ``limit``.
+        by_weight: dict[float, list[int]] = defaultdict(list)
+        for number, weight in matched.items():
+            by_weight[weight].append(number)
+        best: dict[str, tuple[float, str]] = {}
+        raised = 1 + HEAD
+        for weight in sorted(by_weight, reverse=True):
+            cover = weight / query_weight
+            ceiling = cover * raised * _MAX_KIND
+            if len(best) >= limit and self._settled(best, spread, limit, ceiling, top_spread):
+                break
+            for number in by_weight[weight]:
+                if self._keyword[number]:
+                    score = cover
+                else:
+                    fit = min(1.0, weight / self._weight[number])
+                    score = cover * (1 - SPAN + SPAN * fit)
+                    if query_head in self._heads[number]:
+                        score *= raised
+                for soc, kind_weight, text in self._holders[number]:
+                    held = best.get(soc)
+                    if held is None or held[0] < score * kind_weight:
+                        best[soc] = (score * kind_weight, text)
+        return {
+            soc: ((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0), text)
+            for soc, (score, text) in best.items()
+        }
+
+    @staticmethod
+    def _settled(
+        best: dict[str, tuple[float, str]],
+        spread: dict[str, float],
+        limit: int,
+        ceiling: float,
+        top_spread: float,
+    ) -> bool:
+        """Whether documents scoring at most ``ceiling`` can no longer change the top."""
+        top = heapq.nlargest(
+            limit,
+            (((1 - GAMMA) * s + GAMMA * spread.get(soc, 0.0), s) for soc, (s, _) in best.items()),
+        )
+        newcomer = (1 - GAMMA) * ceiling + GAMMA * top_spread
+        return newcomer < top[-1][0] and ceiling <= min(s for _, s in top)
+
+    def _accumulate(self, slots: list[_Slot]) -> dict[int, float]:
         """Sum, per document, the best matched weight of each query word."""
         matched: dict[int, float] = {}
         get = matched.get
@@ -273,42 +347,27 @@ class TitleIndex:
                 matched[number] = get(number, 0.0) + gain
         return matched
 
-    def _alternatives(self, term: str) -> dict[str, float]:
-        """Return vocabulary terms that may stand for ``term``, with their similarity."""
-        if term in self._idf:
-            return {term: 1.0}
-        found: dict[str, float] = {}
-        if term.isalpha() and len(term) >= 4:
-            limit = 2 if len(term) >= 8 else 1
-            for candidate in self._near(term, limit):
-                distance = _edit_distance(term, candidate, limit)
-                if distance <= limit:
-                    sim = EDIT1_SIMILARITY if distance == 1 else EDIT2_SIMILARITY
-                    found[candidate] = max(found.get(candidate, 0.0), sim)
-        if len(term) >= 3:
-            for candidate in self._completions(term):
-                found[candidate] = max(found.get(candidate, 0.0), PREFIX_SIMILARITY)
-        return found
-
-    def _near(self, term: str, limit: int) -> set[str]:
-        """Vocabulary terms that share a one-letter deletion with ``term`` (or two)."""
-        candidates: set[str] = set()
-        variants = {term} | set(_deletions(term))
-        if limit == 2:
-            variants |= {d for v in list(variants) for d in _deletions(v)}
-        for variant in variants:
-            candidates.update(self._deletions.get(variant, ()))
-        return candidates
-
-    def _completions(self, prefix: str) -> list[str]:
-        """The most frequent vocabulary terms that start with ``prefix``."""
-        vocabulary = self._vocabulary
-        start = _bisect(vocabulary, prefix)
-        found: list[str] = []
-        for term in _takewhile_prefix(vocabulary, start, prefix):
-            found.append(term)
-        found.sort(key=lambda t: (self._idf[t], t))
-        return found[:PREFIX_LIMIT]
+    def _occupation_cover(self, slots: list[_Slot]) -> dict[str, float]:
+        """Score each occupation by how many of its records hold each query word."""
+        total = 0.0
+        covered: dict[str, float] = defaultdict(float)
+        for slot in slots:
+            slot_weight = 0.0
+            slot_best: dict[str, float] = {}
+            for term, sim in slot.items():
+                counts = self._spread.get(term)
+                if not counts:
+                    continue
+                gain = sim * self._spread_idf[term]
+                slot_weight = max(slot_weight, gain)
+                for soc, count in counts.items():
+                    value = gain * count / (count + SATURATION)
+                    if slot_best.get(soc, 0.0) < value:
+                        slot_best[soc] = value
+            total += slot_weight or self._unknown_spread_idf
+            for soc, value in slot_best.items():
+                covered[soc] += value
+        return {soc: value / total for soc, value in covered.items()}
 
 
 def _idf(documents: int, frequency: float) -> float:
@@ -322,7 +381,7 @@ def _deletions(word: str) -> Iterator[str]:
 
 
 def _deletion_index(vocabulary: list[str]) -> dict[str, list[str]]:
-    """Map each term, and each term less one letter, to the terms it came from."""
+    """Map each word, and each word less one letter, to the words it came from."""
     index: dict[str, list[str]] = defaultdict(list)
     for term in vocabulary:
         if not term.isalpha() or len(term) < 3:
@@ -334,10 +393,10 @@ def _deletion_index(vocabulary: list[str]) -> dict[str, list[str]]:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (adjacent swaps cost one), capped at limit + 1."""
+    """Optimal string alignment distance (a swap of neighbours is one edit), capped."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous2: list[int] = []
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
         current = [i] + [0] * len(b)
@@ -345,26 +404,15 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
             cost = 0 if a[i - 1] == b[j - 1] else 1
             value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
+                value = min(value, before[j - 2] + 1)
             current[j] = value
         if min(current) > limit:
             return limit + 1
-        previous2, previous = previous, current
+        before, previous = previous, current
     return min(previous[len(b)], limit + 1)
 
 
-def _bisect(words: list[str], prefix: str) -> int:
-    low, high = 0, len(words)
-    while low < high:
-        middle = (low + high) // 2
-        if words[middle] < prefix:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-def _takewhile_prefix(words: list[str], start: int, prefix: str) -> Iterator[str]:
+def _starting_with(words: list[str], start: int, prefix: str) -> Iterator[str]:
     for i in range(start, len(words)):
         if not words[i].startswith(prefix):
             return

@@ -21,6 +21,7 @@ def _create(tables: list) -> Callable[[Connection], None]:
 
 MIGRATIONS: list[Migration] = [
     (1, "O*NET release tables, evidence and crosswalks", _create(schema.BASE_TABLES)),
+    (2, "versioned builds of frameworks and their problems", _create(schema.BUILD_TABLES)),
 ]
 
 

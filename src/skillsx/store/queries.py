@@ -96,9 +96,11 @@ def _median(values: list[int]) -> int:
     return int(round(statistics.median(values)))
 
 
-def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
-    """Job Zone of every occupation: O*NET's rating, or an inference that says its basis."""
-    occ, jz = T["onet_occupations"], T["onet_job_zones"]
+def job_zones(
+    conn: Connection, release_id: int, socs: list[str] | None = None
+) -> dict[str, JobZone]:
+    """Job Zone of every occupation (or of ``socs``): O*NET's rating, or an inference."""
+    occ, jz, ref = T["onet_occupations"], T["onet_job_zones"], T["onet_job_zone_reference"]
     titles = dict(
         conn.execute(select(occ.c.soc, occ.c.title).where(occ.c.release_id == release_id)).all()
     )
@@ -106,65 +108,56 @@ def job_zones(conn: Connection, release_id: int) -> dict[str, JobZone]:
         conn.execute(select(jz.c.soc, jz.c.job_zone).where(jz.c.release_id == release_id)).all()
     )
     names = dict(
-        conn.execute(
-            select(
-                T["onet_job_zone_reference"].c.job_zone, T["onet_job_zone_reference"].c.name
-            ).where(T["onet_job_zone_reference"].c.release_id == release_id)
-        ).all()
+        conn.execute(select(ref.c.job_zone, ref.c.name).where(ref.c.release_id == release_id)).all()
     )
+    wanted = [s for s in (socs if socs is not None else titles) if s in titles]
     rel = T["onet_related_occupations"]
     related: dict[str, list[str]] = defaultdict(list)
-    for row in conn.execute(
-        select(rel.c.soc, rel.c.related_soc)
-        .where(rel.c.release_id == release_id, rel.c.tier.like("Primary%"))
-        .order_by(rel.c.soc, rel.c.index)
-    ):
-        related[row.soc].append(row.related_soc)
-
-    def zone(value: int, inferred: bool, basis: str) -> JobZone:
-        return JobZone(
-            zone=value, name=_zone_name(names.get(value), value), inferred=inferred, basis=basis
-        )
-
-    def median_of(socs: list[str]) -> int | None:
-        values = [rated[s] for s in socs if s in rated]
-        return _median(values) if values else None
-
-    out: dict[str, JobZone] = {}
-    for soc in titles:
-        if soc in rated:
-            out[soc] = zone(rated[soc], False, "rated by O*NET")
-            continue
-        parent = soc[:7] + ".00"
-        if parent in rated:
-            out[soc] = zone(
-                rated[parent], True, f"inferred from its parent {parent} {titles[parent]}"
+    unrated = [s for s in wanted if s not in rated]
+    if unrated:
+        for row in conn.execute(
+            select(rel.c.soc, rel.c.related_soc)
+            .where(
+                rel.c.release_id == release_id,
+                rel.c.tier.like("Primary%"),
+                rel.c.soc.in_(unrated),
             )
-            continue
-        # Closest first: same detailed SOC, related occupations, then wider SOC groups.
-        candidates = [
-            ([s for s in rated if s.startswith(soc[:7])], f"rated occupations in SOC {soc[:7]}"),
-            (related.get(soc, []), "related occupations"),
-            (
-                [s for s in rated if s.startswith(soc[:6])],
-                f"rated occupations in broad group {soc[:6]}",
-            ),
-            (
-                [s for s in rated if s.startswith(soc[:4])],
-                f"rated occupations in minor group {soc[:4]}",
-            ),
-            (
-                [s for s in rated if s.startswith(soc[:2])],
-                f"rated occupations in major group {soc[:2]}",
-            ),
-        ]
-        for socs, what in candidates:
-            value = median_of(socs)
-            if value is not None:
-                n = sum(s in rated for s in socs)
-                out[soc] = zone(value, True, f"inferred as the median of {n} {what}")
-                break
+            .order_by(rel.c.soc, rel.c.index)
+        ):
+            related[row.soc].append(row.related_soc)
+    out: dict[str, JobZone] = {}
+    for soc in wanted:
+        found = _infer_zone(soc, rated, titles, related.get(soc, []))
+        if found:
+            value, inferred, basis = found
+            out[soc] = JobZone(
+                zone=value, name=_zone_name(names.get(value), value), inferred=inferred, basis=basis
+            )
     return out
+
+
+def _infer_zone(
+    soc: str, rated: dict[str, int], titles: dict[str, str], related: list[str]
+) -> tuple[int, bool, str] | None:
+    if soc in rated:
+        return rated[soc], False, "rated by O*NET"
+    parent = soc[:7] + ".00"
+    if parent in rated:
+        return rated[parent], True, f"inferred from its parent {parent} {titles[parent]}"
+    # Closest first: same detailed SOC, related occupations, then wider SOC groups.
+    steps = [
+        (soc[:7], f"rated occupations in SOC {soc[:7]}"),
+        (None, "related occupations"),
+        (soc[:6], f"rated occupations in broad group {soc[:6]}"),
+        (soc[:4], f"rated occupations in minor group {soc[:4]}"),
+        (soc[:2], f"rated occupations in major group {soc[:2]}"),
+    ]
+    for prefix, what in steps:
+        peers = related if prefix is None else [s for s in rated if s.startswith(prefix)]
+        values = [rated[s] for s in peers if s in rated]
+        if values:
+            return _median(values), True, f"inferred as the median of {len(values)} {what}"
+    return None
 
 
 def _zone_name(reference_name: str | None, value: int) -> str:
@@ -401,7 +394,7 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
     ]
 
     education = _education(conn, rid, soc)
-    zones = job_zones(conn, rid)
+    zones = job_zones(conn, rid, [soc])
 
     def rated(name: str, file: str, scales: tuple[str, str] = ("IM", "LV")) -> list[RatedElement]:
         return _rated(conn, name, rid, soc, file_release.get(file, rel.name), scales)

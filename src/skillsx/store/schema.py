@@ -131,3 +131,46 @@ BASE_TABLES = [
     evidence_sources,
     cip_soc,
 ]
+
+# ---------------------------------------------------------------- builds (migration 2)
+
+builds = Table(
+    "builds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version", String(10), nullable=False),  # v.YY.MM
+    Column("number", Integer, nullable=False),  # 1, 2, … within the month
+    Column("release_id", Integer, ForeignKey("releases.id"), nullable=False),
+    Column("engine", String(60), nullable=False),
+    Column("status", String(10), nullable=False),  # building | complete
+    Column("is_current", Boolean, nullable=False, default=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("frameworks", Integer, nullable=False, default=0),
+    Column("errors", Integer, nullable=False, default=0),
+    Column("warnings", Integer, nullable=False, default=0),
+)
+
+frameworks = Table(
+    "frameworks",
+    metadata,
+    Column("build_id", Integer, ForeignKey("builds.id"), primary_key=True),
+    Column("soc", String(10), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("document", Text, nullable=False),  # JSON of the occupation page
+)
+
+build_problems = Table(
+    "build_problems",
+    metadata,
+    Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
+    Column("soc", String(10), nullable=False),
+    Column("rule", String(60), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Index("ix_build_problems_build", "build_id", "severity"),
+)
+
+BUILD_TABLES = [builds, frameworks, build_problems]

@@ -1,0 +1,270 @@
+"""Compose, check and store a versioned build of every framework; switch to it in one step.
+
+A build is written completely under status ``building`` and made current in one transaction at
+the end, so a build that dies half-way (killed, crashed) leaves the previous one current and
+intact. Frameworks are composed in worker processes, each with its own database engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+
+from skillsx.compose.engines import get_engine
+from skillsx.errors import NotFound, SkillsxError
+from skillsx.models import Framework, Problem
+from skillsx.store import schema
+from skillsx.store.builds import BuildInfo, get_build
+from skillsx.store.db import open_engine
+from skillsx.store.migrations import migrate
+from skillsx.store.queries import get_brief, get_release, list_occupations
+from skillsx.validate import validate_framework
+
+Progress = Callable[[int, int], None]
+BATCH = 25
+
+
+@dataclass(frozen=True)
+class Composed:
+    soc: str
+    title: str
+    content_hash: str
+    document: str
+    problems: list[Problem]
+
+
+def content_hash(framework: Framework) -> str:
+    """Hash of everything a framework says; the same inputs give the same hash."""
+    canonical = json.dumps(framework.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def compose_one(conn: Any, soc: str, engine_name: str) -> Composed:
+    """Compose and check one occupation's page from the store."""
+    brief = get_brief(conn, soc)
+    framework = get_engine(engine_name).compose(brief)
+    problems = validate_framework(framework, brief)
+    zone = brief.job_zone
+    document = {
+        "occupation": {
+            "soc": brief.soc,
+            "title": brief.title,
+            "group_code": brief.group_code,
+            "group": brief.group_name,
+            "job_zone": zone.zone if zone else None,
+            "job_zone_name": zone.name if zone else None,
+            "job_zone_inferred": zone.inferred if zone else False,
+            "job_zone_basis": zone.basis if zone else None,
+            "release": brief.release,
+        },
+        "sources": brief.sources,
+        "framework": framework.model_dump(mode="json"),
+    }
+    return Composed(
+        soc=soc,
+        title=brief.title,
+        content_hash=content_hash(framework),
+        document=json.dumps(document, ensure_ascii=False, sort_keys=True),
+        problems=problems,
+    )
+
+
+# Worker-process state: one engine per process, opened by the pool initializer.
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(url: str, engine_name: str) -> None:
+    _worker["engine"] = open_engine(url)
+    _worker["engine_name"] = engine_name
+
+
+def _compose_batch(socs: list[str]) -> list[Composed]:
+    with _worker["engine"].connect() as conn:
+        return [compose_one(conn, soc, _worker["engine_name"]) for soc in socs]
+
+
+def _batches(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _store(engine: Engine, build_id: int, results: list[Composed]) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            insert(schema.frameworks),
+            [
+                {
+                    "build_id": build_id,
+                    "soc": r.soc,
+                    "title": r.title,
+                    "content_hash": r.content_hash,
+                    "document": r.document,
+                }
+                for r in results
+            ],
+        )
+        problems = [
+            {
+                "build_id": build_id,
+                "soc": p.soc,
+                "rule": p.rule,
+                "severity": p.severity,
+                "location": p.where,
+                "message": p.message,
+            }
+            for r in results
+            for p in r.problems
+        ]
+        if problems:
+            conn.execute(insert(schema.build_problems), problems)
+
+
+def _discard_unfinished(engine: Engine) -> None:
+    b = schema.builds
+    with engine.begin() as conn:
+        stale = list(conn.scalars(select(b.c.id).where(b.c.status != "complete")))
+        for table in (schema.frameworks, schema.build_problems):
+            conn.execute(delete(table).where(table.c.build_id.in_(stale)))
+        conn.execute(delete(b).where(b.c.id.in_(stale)))
+
+
+def _start(engine: Engine, engine_label: str, now: datetime) -> int:
+    b = schema.builds
+    version = f"v.{now:%y}.{now:%m}"
+    with engine.begin() as conn:
+        release = get_release(conn)
+        last = conn.scalar(select(func.max(b.c.number)).where(b.c.version == version)) or 0
+        return int(
+            conn.execute(
+                insert(b).values(
+                    version=version,
+                    number=last + 1,
+                    release_id=release.id,
+                    engine=engine_label,
+                    status="building",
+                    is_current=False,
+                    started_at=now.isoformat(timespec="seconds"),
+                    frameworks=0,
+                )
+            ).inserted_primary_key[0]
+        )
+
+
+def _targets(engine: Engine, socs: list[str] | None) -> list[str]:
+    with engine.connect() as conn:
+        with_tasks = [o.soc for o in list_occupations(conn, with_tasks=True)]
+    if socs is None:
+        return with_tasks
+    known = set(with_tasks)
+    for soc in socs:
+        if soc not in known:
+            raise NotFound(
+                f'"{soc}" is not an occupation with O*NET task data in the current release; '
+                "`skillsx occupations --with-tasks` lists them."
+            )
+    return sorted(set(socs))
+
+
+def run_build(
+    engine: Engine,
+    *,
+    socs: list[str] | None = None,
+    engine_name: str = "grounded",
+    workers: int = 2,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+    batch: int = BATCH,
+) -> BuildInfo:
+    """Compose every occupation with task data (or ``socs``, keeping the rest from the
+    current build), check each, store the build and make it current."""
+    migrate(engine)
+    try:
+        composer = get_engine(engine_name)
+    except KeyError as exc:
+        raise SkillsxError(str(exc.args[0])) from None
+    targets = _targets(engine, socs)
+    _discard_unfinished(engine)
+    build_id = _start(engine, composer.label, now or datetime.now(UTC))
+    f, p = schema.frameworks, schema.build_problems
+    if socs is not None:
+        # A partial build carries the other frameworks over from the current build.
+        with engine.begin() as conn:
+            try:
+                previous = get_build(conn).id
+            except SkillsxError:
+                previous = None
+            if previous is not None:
+                keep = f.c.soc.not_in(targets)
+                conn.execute(
+                    insert(f).from_select(
+                        ["build_id", "soc", "title", "content_hash", "document"],
+                        select(build_id, f.c.soc, f.c.title, f.c.content_hash, f.c.document).where(
+                            f.c.build_id == previous, keep
+                        ),
+                    )
+                )
+                conn.execute(
+                    insert(p).from_select(
+                        ["build_id", "soc", "rule", "severity", "location", "message"],
+                        select(
+                            build_id, p.c.soc, p.c.rule, p.c.severity, p.c.location, p.c.message
+                        ).where(p.c.build_id == previous, p.c.soc.not_in(targets)),
+                    )
+                )
+    done = 0
+    if progress:
+        progress(0, len(targets))
+    batches = list(_batches(targets, batch))
+    if workers <= 1 or len(batches) <= 1:
+        with engine.connect() as conn:
+            for batch in batches:
+                results = [compose_one(conn, soc, engine_name) for soc in batch]
+                _store(engine, build_id, results)
+                done += len(results)
+                if progress:
+                    progress(done, len(targets))
+    else:
+        url = engine.url.render_as_string(hide_password=False)
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(url, engine_name)
+        ) as pool:
+            for results in pool.map(_compose_batch, batches):
+                _store(engine, build_id, results)
+                done += len(results)
+                if progress:
+                    progress(done, len(targets))
+    return _finish(engine, build_id)
+
+
+def _finish(engine: Engine, build_id: int) -> BuildInfo:
+    b, f, p = schema.builds, schema.frameworks, schema.build_problems
+    with engine.begin() as conn:
+        count = conn.scalar(select(func.count()).select_from(f).where(f.c.build_id == build_id))
+        severities = dict(
+            conn.execute(
+                select(p.c.severity, func.count())
+                .where(p.c.build_id == build_id)
+                .group_by(p.c.severity)
+            ).all()
+        )
+        conn.execute(
+            update(b)
+            .where(b.c.id == build_id)
+            .values(
+                status="complete",
+                finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                frameworks=count or 0,
+                errors=severities.get("error", 0),
+                warnings=severities.get("warning", 0),
+            )
+        )
+        # The switch: one statement, in the same transaction as the completion.
+        conn.execute(update(b).values(is_current=b.c.id == build_id))
+        return get_build(conn, build_id)

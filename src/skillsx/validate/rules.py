@@ -1,0 +1,228 @@
+"""Quality rules over a composed framework; each finding is a ``Problem``, never an exception.
+
+Rule ids (severity):
+    structure.levels (error)          four levels, ten statements each, orders 1-10
+    structure.dash (error)            exactly one spaced em dash, between subject and action
+    structure.period (error)          the statement ends with one period
+    structure.words (error)           13-24 words
+    structure.chars (error)           40-260 characters
+    grammar.doubled (error)           a word repeated ("the the")
+    grammar.dangling (error)          a conjunction or preposition before the dash or period
+    grammar.case (error)              subject starts in lower case
+    grammar.na (error)                "n/a", empty parentheses, double spaces, space before punctuation
+    grammar.qualifier (warning)       the same qualifier twice in one statement
+    subject.verb (error)              the subject opens with a base-form verb
+    subject.task (error)              the subject is a task statement of the brief
+    action.verb (error)               the action does not open with a base-form verb
+    duplicate.action (error)          two action phrases nearly the same (token Jaccard)
+    duplicate.theme (error)           one theme at two levels with the same verb or scope
+    level.marker (error)              a phrase that contradicts the statement's level
+    coverage.core (warning)           under 90% of Core tasks anchored
+    anchors.missing (error)           a statement without anchors
+    anchors.foreign (error)           an anchor that is not a record of this brief
+    anchors.release (error)           an anchor of another release
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.compose.phrases import opens_with_verb
+from skillsx.compose.levels import PROFILES
+from skillsx.models import Brief, Framework, Level, Problem, Statement
+
+EM_DASH = "—"
+MIN_WORDS, MAX_WORDS = 13, 24
+MIN_CHARS, MAX_CHARS = 40, 260
+PER_LEVEL = 10
+JACCARD_LIMIT = 0.6
+COVERAGE_WARN = 0.9
+
+_DANGLING = frozenset(
+    "and or but nor of to for in on at with by from as the a an into onto than via per".split()
+)
+_QUALIFIERS = (
+    "independently",
+    "under direct guidance",
+    "without supervision",
+    "across the organisation",
+    "organisation-wide",
+    "routine",
+    "following set procedures",
+)
+_STOPWORDS = frozenset("a an the and or of to for in on at with by from as own their its".split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*", text)
+
+
+def _problem(rule: str, severity: str, fw: Framework, where: str, message: str) -> Problem:
+    return Problem(rule=rule, severity=severity, soc=fw.soc, where=where, message=message)  # type: ignore[arg-type]
+
+
+def _where(s: Statement) -> str:
+    return f"{s.level.value}#{s.order}"
+
+
+def check_structure(fw: Framework) -> list[Problem]:
+    """Four levels of exactly ten statements, ordered 1 to 10."""
+    out = []
+    for level in Level:
+        stmts = fw.level(level)
+        if len(stmts) != PER_LEVEL:
+            out.append(
+                _problem(
+                    "structure.levels", "error", fw, level.value,
+                    f"{level.label} has {len(stmts)} statements; expected {PER_LEVEL}.",
+                )
+            )
+        elif [s.order for s in stmts] != list(range(1, PER_LEVEL + 1)):
+            out.append(
+                _problem("structure.levels", "error", fw, level.value,
+                         f"{level.label} statements are not numbered 1 to {PER_LEVEL}.")
+            )
+    return out
+
+
+def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> list[Problem]:
+    """Form, grammar, subject and action rules for one statement."""
+    out: list[Problem] = []
+    where = _where(s)
+    text = s.text
+
+    def add(rule: str, severity: str, message: str) -> None:
+        out.append(_problem(rule, severity, fw, where, message))
+
+    if text.count(EM_DASH) != 1 or f" {EM_DASH} " not in text:
+        add("structure.dash", "error", f"Needs exactly one spaced em dash: {text!r}.")
+    if not text.endswith(".") or text.endswith(".."):
+        add("structure.period", "error", f"Must end with one period: {text!r}.")
+    n = len(_words(text))
+    if not MIN_WORDS <= n <= MAX_WORDS:
+        add("structure.words", "error", f"Has {n} words; expected {MIN_WORDS}-{MAX_WORDS}.")
+    if not MIN_CHARS <= len(text) <= MAX_CHARS:
+        add("structure.chars", "error", f"Has {len(text)} characters; expected 40-260.")
+    low = [w.lower() for w in _words(text)]
+    for a, b in zip(low, low[1:], strict=False):
+        if a == b and not a.isdigit():
+            add("grammar.doubled", "error", f"Doubled word {a!r}.")
+            break
+    for part, name in ((s.subject, "subject"), (s.action.rstrip("."), "action")):
+        last = _words(part)[-1].lower() if _words(part) else ""
+        if last in _DANGLING or part.rstrip().endswith(","):
+            add("grammar.dangling", "error", f"The {name} ends on {last!r}: {part!r}.")
+    if s.subject[:1].islower() or not s.subject[:1].isalnum():
+        add("grammar.case", "error", f"Subject must start with a capital: {s.subject!r}.")
+    if re.search(r"\bn/a\b|\(\s*\)|\s{2,}|\s[,;:]|\s\.(?:\s|$)", text, re.IGNORECASE):
+        add("grammar.na", "error", f"Template seam in {text!r}.")
+    for q in _QUALIFIERS:
+        if len(re.findall(rf"(?<![\w-]){re.escape(q)}\b", text.lower())) > 1:
+            add("grammar.qualifier", "warning", f"Qualifier {q!r} repeated.")
+    if opens_with_verb(s.subject):
+        add("subject.verb", "error", f"Subject opens with a verb: {s.subject!r}.")
+    if brief is not None:
+        tasks = {t.text.rstrip(". ").lower() for t in brief.tasks}
+        if s.subject.rstrip(". ").lower() in tasks:
+            add("subject.task", "error", "Subject repeats a task statement word for word.")
+    verb = _words(s.action)[0] if _words(s.action) else ""
+    if verb.lower() not in BASE_VERBS or verb[:1].isupper():
+        add("action.verb", "error", f"Action must open with a lower-case base-form verb: {verb!r}.")
+    for phrase in PROFILES[s.level].forbidden:
+        # The subject names the work ("Coaching of new staff"); the action carries the level.
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}\b", s.action.lower()):
+            add("level.marker", "error", f"{phrase!r} contradicts the {s.level.label} level.")
+    return out
+
+
+def _tokens(action: str) -> set[str]:
+    return {w.lower() for w in _words(action)} - _STOPWORDS
+
+
+def check_duplicates(fw: Framework) -> list[Problem]:
+    """Near-duplicate actions within a level; a theme that only swaps a qualifier up the ladder."""
+    out = []
+    for level in Level:
+        for a, b in combinations(fw.level(level), 2):
+            ta, tb = _tokens(a.action), _tokens(b.action)
+            jac = len(ta & tb) / max(1, len(ta | tb))
+            if jac >= JACCARD_LIMIT or a.text == b.text:
+                out.append(
+                    _problem("duplicate.action", "error", fw, f"{_where(a)}~{_where(b)}",
+                             f"Actions are {jac:.0%} alike.")
+                )
+    by_theme: dict[tuple[str, str], list[Statement]] = {}
+    for s in fw.statements:
+        by_theme.setdefault((s.theme, s.subject), []).append(s)
+    for stmts in by_theme.values():
+        for a, b in combinations(stmts, 2):
+            if a.level == b.level:
+                continue
+            if _words(a.action)[:1] == _words(b.action)[:1]:
+                out.append(
+                    _problem("duplicate.theme", "error", fw, f"{_where(a)}~{_where(b)}",
+                             f"Theme {a.theme} opens with the same verb at two levels.")
+                )
+            elif _tokens(a.action) == _tokens(b.action):
+                out.append(
+                    _problem("duplicate.theme", "error", fw, f"{_where(a)}~{_where(b)}",
+                             f"Theme {a.theme} repeats its action at two levels.")
+                )
+    return out
+
+
+def check_anchors(fw: Framework, brief: Brief) -> list[Problem]:
+    """Every statement anchored, only to records of this brief and release."""
+    valid = {
+        "task": {str(t.id) for t in brief.tasks},
+        "dwa": {d.id for t in brief.tasks for d in t.dwas},
+        "element": {d.element_id for t in brief.tasks for d in t.dwas}
+        | {e.element_id for e in [*brief.skills, *brief.knowledge]},
+        "technology": {str(t.commodity_code) for t in brief.technology},
+        "tool": {str(t.commodity_code) for t in brief.tools},
+    }
+    releases = {brief.release} | {e.release for e in [*brief.skills, *brief.knowledge]}
+    out = []
+    for s in fw.statements:
+        if not s.anchors:
+            out.append(_problem("anchors.missing", "error", fw, _where(s), "No anchors."))
+        for a in s.anchors:
+            if a.id not in valid.get(a.kind, set()):
+                out.append(
+                    _problem("anchors.foreign", "error", fw, _where(s),
+                             f"{a.kind} {a.id} is not a record of {brief.soc}.")
+                )
+            elif a.release not in releases:
+                out.append(
+                    _problem("anchors.release", "error", fw, _where(s),
+                             f"{a.kind} {a.id} cites release {a.release}; brief is {brief.release}.")
+                )
+    return out
+
+
+def check_coverage(fw: Framework, brief: Brief) -> list[Problem]:
+    """Warn when under 90% of Core tasks (all tasks, if none is typed) are anchored."""
+    core = [t for t in brief.tasks if t.type == "Core"] or list(brief.tasks)
+    if not core:
+        return []
+    cited = {a.id for s in fw.statements for a in s.anchors if a.kind == "task"}
+    share = sum(str(t.id) in cited for t in core) / len(core)
+    if share < COVERAGE_WARN:
+        return [
+            _problem("coverage.core", "warning", fw, "framework",
+                     f"{share:.0%} of {len(core)} Core tasks are anchored; aim for 90%.")
+        ]
+    return []
+
+
+def validate_framework(framework: Framework, brief: Brief) -> list[Problem]:
+    """Run every rule over one framework and its brief."""
+    problems = check_structure(framework)
+    for s in sorted(framework.statements, key=lambda s: (list(Level).index(s.level), s.order)):
+        problems += check_statement(framework, s, brief)
+    problems += check_duplicates(framework)
+    problems += check_anchors(framework, brief)
+    problems += check_coverage(framework, brief)
+    return problems
