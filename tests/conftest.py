@@ -135,3 +135,19 @@ def built_store(store: Engine) -> Engine:
 
     run_build(store, workers=1)
     return store
+
+
+@pytest.fixture(scope="session")
+def full_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """The whole of ../shared/data ingested into SQLite and built: every occupation.
+
+    Tests using it carry ``@pytest.mark.xdist_group("full")`` so one worker builds it once.
+    """
+    from skillsx.build import run_build
+    from skillsx.ingest.bundle import load_data_folder
+
+    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('full') / 'full.db'}")
+    load_data_folder(engine, DATA)
+    run_build(engine, workers=2)
+    yield engine
+    engine.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, select
 from skillsx.errors import NotFound, StoreError
 from skillsx.models import Framework, Problem
 from skillsx.store import schema
+from skillsx.store.queries import get_brief, list_data_level_neighbours
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,26 @@ def get_document(conn: Connection, soc: str, build_id: int | None = None) -> dic
         select(f.c.document, f.c.content_hash).where(f.c.build_id == build.id, f.c.soc == soc)
     ).first()
     if row is None:
-        raise NotFound(
-            f'No framework for "{soc}" in build {build.label}. Only occupations with O*NET '
-            "task data have one; `skillsx occupations --with-tasks` lists them."
-        )
+        raise NotFound(_no_framework_message(conn, soc, build.label))
     doc: dict[str, Any] = json.loads(row.document)
     doc["content_hash"] = row.content_hash
     return doc
+
+
+def _no_framework_message(conn: Connection, soc: str, label: str) -> str:
+    try:
+        brief = get_brief(conn, soc)
+    except NotFound:
+        return f'No occupation "{soc}" in the current release; `skillsx occupations` lists them.'
+    if not brief.has_task_data:
+        near = list_data_level_neighbours(conn, soc)
+        see = "; ".join(f"{o.soc} {o.title}" for o in near[:8])
+        return (
+            f"No framework for {soc} {brief.title}: O*NET {brief.release} has no task data for "
+            "it, and a framework is never composed without tasks."
+            + (f" Occupations with frameworks nearby: {see}." if see else "")
+        )
+    return f'No framework for "{soc}" in build {label}; run `skillsx build --soc {soc}`.'
 
 
 def get_framework(conn: Connection, soc: str, build_id: int | None = None) -> Framework:

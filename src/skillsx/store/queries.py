@@ -366,7 +366,7 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
 
     rel_t, occ_t = T["onet_related_occupations"], T["onet_occupations"]
     related = [
-        RelatedOccupation(soc=r.related_soc, title=r.title, tier=r.tier, index=r.index)
+        RelatedOccupation(soc=r.related_soc, title=r.title, tier=r.tier, index=r._mapping["index"])
         for r in conn.execute(
             select(rel_t.c.related_soc, rel_t.c.tier, rel_t.c.index, occ_t.c.title)
             .join(
@@ -469,3 +469,21 @@ def _education(conn: Connection, rid: int, soc: str) -> Education | None:
     return Education(
         category=best.category, label=best.category_description, percent=best.data_value
     )
+
+
+def list_data_level_neighbours(
+    conn: Connection, soc: str, release_id: int | None = None
+) -> list[OccupationSummary]:
+    """Occupations with task data nearest to ``soc``: same detailed SOC, else broad group.
+
+    "All Other" codes carry no task data; these are where their frameworks live instead.
+    """
+    rid = release_id if release_id is not None else get_release(conn).id
+    with_tasks = [
+        o for o in list_occupations(conn, release_id=rid, with_tasks=True) if o.soc != soc
+    ]
+    for prefix in (soc[:7], soc[:6], soc[:4]):
+        near = [o for o in with_tasks if o.soc.startswith(prefix)]
+        if near:
+            return near
+    return []

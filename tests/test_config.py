@@ -1,0 +1,29 @@
+"""Settings from SKILLSX_* variables, with errors that name the key and the bad value."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillsx.config import Settings
+from skillsx.errors import ConfigError
+
+
+def test_defaults_and_postgres_url() -> None:
+    s = Settings.from_env({})
+    assert s.database_url == "sqlite:///skillsx.db" and s.workers == 2
+    pg = Settings.from_env({"SKILLSX_DATABASE_URL": "postgresql://postgres@127.0.0.1/test"})
+    assert pg.database_url == "postgresql+psycopg://postgres@127.0.0.1/test"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SKILLSX_DATABASE_URL": "mysql://x"}, 'SKILLSX_DATABASE_URL: "mysql://x" is not a'),
+        ({"SKILLSX_WORKERS": "two"}, 'SKILLSX_WORKERS: "two" is not a whole number.'),
+        ({"SKILLSX_WORKERS": "0"}, 'SKILLSX_WORKERS: "0" must be 1 or more.'),
+    ],
+)
+def test_bad_values(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        Settings.from_env(env)
+    assert str(info.value).startswith(message)

@@ -1,0 +1,63 @@
+"""A full build over the real O*NET 30.1 release: every framework valid, zero errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import Engine, select
+
+from skillsx.export import export_document
+from skillsx.models import Framework, Level
+from skillsx.store import schema
+from skillsx.store.builds import get_build, list_problems
+
+from .test_export_json_v1 import VALIDATOR
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("full")]
+
+
+def _documents(engine: Engine) -> list[dict]:  # type: ignore[type-arg]
+    with engine.connect() as conn:
+        build = get_build(conn)
+        rows = conn.execute(
+            select(schema.frameworks.c.document).where(schema.frameworks.c.build_id == build.id)
+        ).all()
+    return [json.loads(r.document) for r in rows]
+
+
+def test_every_occupation_with_tasks_has_a_framework(full_store: Engine) -> None:
+    with full_store.connect() as conn:
+        build = get_build(conn)
+    assert build.frameworks == 923 and build.release == "30.1"
+    for doc in _documents(full_store):
+        framework = Framework.model_validate(doc["framework"])
+        assert [len(framework.level(level)) for level in Level] == [10, 10, 10, 10]
+
+
+def test_every_json_export_validates(full_store: Engine) -> None:
+    with full_store.connect() as conn:
+        version = get_build(conn).version
+    for doc in _documents(full_store):
+        VALIDATOR.validate(json.loads(export_document("json-1.0", doc, version)))
+
+
+def test_anchors_are_this_occupations_records(full_store: Engine) -> None:
+    ts = schema.ONET_TABLES["onet_task_statements"]
+    with full_store.connect() as conn:
+        tasks = {(r.soc, str(r.task_id)) for r in conn.execute(select(ts.c.soc, ts.c.task_id))}
+    for doc in _documents(full_store):
+        framework = Framework.model_validate(doc["framework"])
+        for statement in framework.statements:
+            assert statement.anchors, statement.text
+            for anchor in statement.anchors:
+                if anchor.kind == "task":
+                    assert (framework.soc, anchor.id) in tasks, (framework.soc, anchor.id)
+
+
+def test_zero_check_errors(full_store: Engine) -> None:
+    with full_store.connect() as conn:
+        build = get_build(conn)
+        errors = list_problems(conn, build.id, severity="error")
+    assert [f"{p.soc} {p.rule}: {p.message}" for p in errors][:20] == []
+    assert build.errors == 0
