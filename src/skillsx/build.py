@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, literal, select, update
 
 from skillsx.compose.engines import get_engine
 from skillsx.errors import NotFound, SkillsxError
@@ -129,7 +129,7 @@ def _store(engine: Engine, build_id: int, results: list[Composed]) -> None:
 def _discard_unfinished(engine: Engine) -> None:
     b = schema.builds
     with engine.begin() as conn:
-        stale = list(conn.scalars(select(b.c.id).where(b.c.status != "complete")))
+        stale: list[int] = list(conn.scalars(select(b.c.id).where(b.c.status != "complete")))
         for table in (schema.frameworks, schema.build_problems):
             conn.execute(delete(table).where(table.c.build_id.in_(stale)))
         conn.execute(delete(b).where(b.c.id.in_(stale)))
@@ -153,7 +153,7 @@ def _start(engine: Engine, engine_label: str, now: datetime) -> int:
                     started_at=now.isoformat(timespec="seconds"),
                     frameworks=0,
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
         )
 
 
@@ -205,16 +205,21 @@ def run_build(
                 conn.execute(
                     insert(f).from_select(
                         ["build_id", "soc", "title", "content_hash", "document"],
-                        select(build_id, f.c.soc, f.c.title, f.c.content_hash, f.c.document).where(
-                            f.c.build_id == previous, keep
-                        ),
+                        select(
+                            literal(build_id), f.c.soc, f.c.title, f.c.content_hash, f.c.document
+                        ).where(f.c.build_id == previous, keep),
                     )
                 )
                 conn.execute(
                     insert(p).from_select(
                         ["build_id", "soc", "rule", "severity", "location", "message"],
                         select(
-                            build_id, p.c.soc, p.c.rule, p.c.severity, p.c.location, p.c.message
+                            literal(build_id),
+                            p.c.soc,
+                            p.c.rule,
+                            p.c.severity,
+                            p.c.location,
+                            p.c.message,
                         ).where(p.c.build_id == previous, p.c.soc.not_in(targets)),
                     )
                 )
@@ -224,8 +229,8 @@ def run_build(
     batches = list(_batches(targets, batch))
     if workers <= 1 or len(batches) <= 1:
         with engine.connect() as conn:
-            for batch in batches:
-                results = [compose_one(conn, soc, engine_name) for soc in batch]
+            for chunk in batches:
+                results = [compose_one(conn, soc, engine_name) for soc in chunk]
                 _store(engine, build_id, results)
                 done += len(results)
                 if progress:
@@ -247,7 +252,7 @@ def _finish(engine: Engine, build_id: int) -> BuildInfo:
     b, f, p = schema.builds, schema.frameworks, schema.build_problems
     with engine.begin() as conn:
         count = conn.scalar(select(func.count()).select_from(f).where(f.c.build_id == build_id))
-        severities = dict(
+        severities: dict[str, int] = dict(
             conn.execute(
                 select(p.c.severity, func.count())
                 .where(p.c.build_id == build_id)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, delete, select
 
@@ -126,11 +127,11 @@ def load_aei(engine: Engine, folder: Path) -> AeiResult:
         onet = conn.execute(
             select(ts.c.soc, ts.c.task_id, ts.c.task).where(ts.c.release_id == release_id)
         ).all()
-        by_norm: dict[str, list] = defaultdict(list)
-        by_id: dict[int, list] = defaultdict(list)
-        for row in onet:
-            by_id[row.task_id].append(row)
-            by_norm[normalise_task(row.task)].append(row)
+        by_norm: dict[str, list[Any]] = defaultdict(list)
+        by_id: dict[int, list[Any]] = defaultdict(list)
+        for task in onet:
+            by_id[task.task_id].append(task)
+            by_norm[normalise_task(task.task)].append(task)
         stored, exact, normalised, by_task_id, unmatched = [], 0, 0, 0, 0
         for _line, name, pct in tasks:
             key = name.strip()

@@ -88,7 +88,7 @@ def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True
                     loaded_at=now,
                     is_current=False,
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
         file_rows = []
         for name, fr in data.files.items():
             _insert(conn, fr.spec.table, release_id, fr.rows)

@@ -101,13 +101,13 @@ def job_zones(
 ) -> dict[str, JobZone]:
     """Job Zone of every occupation (or of ``socs``): O*NET's rating, or an inference."""
     occ, jz, ref = T["onet_occupations"], T["onet_job_zones"], T["onet_job_zone_reference"]
-    titles = dict(
+    titles: dict[str, str] = dict(
         conn.execute(select(occ.c.soc, occ.c.title).where(occ.c.release_id == release_id)).all()
     )
-    rated = dict(
+    rated: dict[str, int] = dict(
         conn.execute(select(jz.c.soc, jz.c.job_zone).where(jz.c.release_id == release_id)).all()
     )
-    names = dict(
+    names: dict[int, str] = dict(
         conn.execute(select(ref.c.job_zone, ref.c.name).where(ref.c.release_id == release_id)).all()
     )
     wanted = [s for s in (socs if socs is not None else titles) if s in titles]
@@ -181,7 +181,7 @@ def list_occupations(
 ) -> list[OccupationSummary]:
     rid = release_id if release_id is not None else get_release(conn).id
     occ, ts = T["onet_occupations"], T["onet_task_statements"]
-    counts = dict(
+    counts: dict[str, int] = dict(
         conn.execute(
             select(ts.c.soc, func.count()).where(ts.c.release_id == rid).group_by(ts.c.soc)
         ).all()
@@ -256,7 +256,7 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
 
     # Tasks with their DWAs, IWAs and work-activity elements.
     cm = T["onet_content_model"]
-    elements = dict(
+    elements: dict[str, str] = dict(
         conn.execute(select(cm.c.element_id, cm.c.element_name).where(cm.c.release_id == rid)).all()
     )
     dwa_ref, iwa_ref, t2d = (
@@ -264,7 +264,7 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
         T["onet_iwa_reference"],
         T["onet_tasks_to_dwas"],
     )
-    iwa_titles = dict(
+    iwa_titles: dict[str, str] = dict(
         conn.execute(
             select(iwa_ref.c.iwa_id, iwa_ref.c.iwa_title).where(iwa_ref.c.release_id == rid)
         ).all()
