@@ -13,6 +13,7 @@ from skillsx.compose import settings as st
 from skillsx.compose.families import TEMPLATES, family_of
 from skillsx.compose.levels import LEVELS, profile
 from skillsx.compose.phrases import (
+    NOMINALS,
     capitalize,
     gerund,
     has_seam,
@@ -172,7 +173,7 @@ def _fit(
     force: bool = False,
 ) -> str:
     """Assemble an action phrase within the word limits, dropping optional parts if needed."""
-    pad = f"{scope} {_COMPLEXITY[level]}" if scope else _COMPLEXITY[level]
+    pad = f"{scope}, {_COMPLEXITY[level]}" if scope else _COMPLEXITY[level]
     variants = [
         (vp, setting, scope, manner),
         (vp, setting, pad, manner),
@@ -197,7 +198,7 @@ def _fit(
 
 
 _COMPLEXITY = {
-    Level.EMERGING: "on well-defined tasks",
+    Level.EMERGING: "keeping to well-defined tasks",
     Level.DEVELOPING: "including common variations",
     Level.PROFICIENT: "including non-routine and ambiguous cases",
     Level.ADVANCED: "anticipating novel and strategic challenges",
@@ -225,11 +226,13 @@ def _reference(subject: str, obj: str) -> str:
     """How the action refers back to the work: a pronoun, or the object of a nominal subject."""
     short = shorten_list(obj)
     if short and subject.lower() != short.lower() and len(words(short)) <= 3:
-        if head_noun(subject).lower().endswith(_NOMINAL_ENDINGS) or subject.endswith("work"):
+        head = head_noun(subject).lower()
+        if head.endswith(_NOMINAL_ENDINGS) or head in _NOMINAL_HEADS or subject.endswith("work"):
             return short
     return pronoun(subject)
 
 
+_NOMINAL_HEADS = frozenset(NOMINALS.values())
 _NOMINAL_ENDINGS = ("tion", "sis", "ment", "ing", "ance", "ence", "sion", "ship")
 
 

@@ -79,9 +79,10 @@ translate transmit transplant transport transpose travel treat trim troubleshoot
 type typeset unbolt unclamp undress unload unlock unpack unroll unscrew unwind update upgrade
 upload use usher utilize vacuum validate vary verify view visit visualize vote walk warn wash
 watch water waterproof wear weigh weld wet whiten wind wipe wire withdraw witness work wrap write
-roast broil fry saute poach boil sear simmer whip knead braise toast grate dice mince steam seed stuff
+roast broil fry saute poach boil sear simmer whip knead braise toast grate dice mince steam
+seed stuff
 fillet marinate escalate govern own uncouple know understand organise untangle tackle
-structure streamline
+structure streamline project
 """.split()
 )
 
@@ -97,7 +98,8 @@ guard guide hand harvest heat hold host inventory iron issue key label layout le
 line link list load lock log look machine mail map mark market mask massage match model mold mop
 nail network note oil order outline pack package page paint park pass patch patrol pay pick piece
 place plan plant plate plot plug polish pose position post practice press price print process
-program pump punch pilot contact purchase quote radio rake rate record reel release report request research
+program pump punch pilot contact purchase quote radio rake rate record reel release report
+request research
 reserve return review ride roll rough rule run sample saw scale scan schedule score screen script
 seal season seat service set shade shampoo shape share shift shop show sign signal sketch skin
 slice slide sort space splice split spot spray spread stack stain stamp stand staple start steer

@@ -123,8 +123,16 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
         if _score(facet.subject, facet.clause) <= -10 and themes:
             # Unnameable task: its anchors join the theme it shares most activities with.
             host = max(themes, key=lambda t: (len(t.dwa_ids & {d.id for d in task.dwas}), -t.rank))
-            host.facets.append(Facet(host.facets[0].clause, host.facets[0].subject,
-                                     facet.anchors, rank, "task", host.facets[0].text))
+            host.facets.append(
+                Facet(
+                    host.facets[0].clause,
+                    host.facets[0].subject,
+                    facet.anchors,
+                    rank,
+                    "task",
+                    host.facets[0].text,
+                )
+            )
             continue
         themes.append(
             ThemePlan(

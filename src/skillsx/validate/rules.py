@@ -9,7 +9,7 @@ Rule ids (severity):
     grammar.doubled (error)           a word repeated ("the the")
     grammar.dangling (error)          a conjunction or preposition before the dash or period
     grammar.case (error)              subject starts in lower case
-    grammar.na (error)                "n/a", empty parentheses, double spaces, space before punctuation
+    grammar.na (error)                "n/a", empty (), double spaces, space before punctuation
     grammar.qualifier (warning)       the same qualifier twice in one statement
     subject.verb (error)              the subject opens with a base-form verb
     subject.task (error)              the subject is a task statement of the brief
@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from skillsx.compose.levels import PROFILES
 from skillsx.compose.lexicon import BASE_VERBS
 from skillsx.compose.phrases import opens_with_verb
-from skillsx.compose.levels import PROFILES
 from skillsx.models import Brief, Framework, Level, Problem, Statement
 
 EM_DASH = "—"
@@ -75,14 +75,22 @@ def check_structure(fw: Framework) -> list[Problem]:
         if len(stmts) != PER_LEVEL:
             out.append(
                 _problem(
-                    "structure.levels", "error", fw, level.value,
+                    "structure.levels",
+                    "error",
+                    fw,
+                    level.value,
                     f"{level.label} has {len(stmts)} statements; expected {PER_LEVEL}.",
                 )
             )
         elif [s.order for s in stmts] != list(range(1, PER_LEVEL + 1)):
             out.append(
-                _problem("structure.levels", "error", fw, level.value,
-                         f"{level.label} statements are not numbered 1 to {PER_LEVEL}.")
+                _problem(
+                    "structure.levels",
+                    "error",
+                    fw,
+                    level.value,
+                    f"{level.label} statements are not numbered 1 to {PER_LEVEL}.",
+                )
             )
     return out
 
@@ -150,8 +158,13 @@ def check_duplicates(fw: Framework) -> list[Problem]:
             jac = len(ta & tb) / max(1, len(ta | tb))
             if jac >= JACCARD_LIMIT or a.text == b.text:
                 out.append(
-                    _problem("duplicate.action", "error", fw, f"{_where(a)}~{_where(b)}",
-                             f"Actions are {jac:.0%} alike.")
+                    _problem(
+                        "duplicate.action",
+                        "error",
+                        fw,
+                        f"{_where(a)}~{_where(b)}",
+                        f"Actions are {jac:.0%} alike.",
+                    )
                 )
     by_theme: dict[tuple[str, str], list[Statement]] = {}
     for s in fw.statements:
@@ -162,13 +175,23 @@ def check_duplicates(fw: Framework) -> list[Problem]:
                 continue
             if _words(a.action)[:1] == _words(b.action)[:1]:
                 out.append(
-                    _problem("duplicate.theme", "error", fw, f"{_where(a)}~{_where(b)}",
-                             f"Theme {a.theme} opens with the same verb at two levels.")
+                    _problem(
+                        "duplicate.theme",
+                        "error",
+                        fw,
+                        f"{_where(a)}~{_where(b)}",
+                        f"Theme {a.theme} opens with the same verb at two levels.",
+                    )
                 )
             elif _tokens(a.action) == _tokens(b.action):
                 out.append(
-                    _problem("duplicate.theme", "error", fw, f"{_where(a)}~{_where(b)}",
-                             f"Theme {a.theme} repeats its action at two levels.")
+                    _problem(
+                        "duplicate.theme",
+                        "error",
+                        fw,
+                        f"{_where(a)}~{_where(b)}",
+                        f"Theme {a.theme} repeats its action at two levels.",
+                    )
                 )
     return out
 
@@ -191,13 +214,23 @@ def check_anchors(fw: Framework, brief: Brief) -> list[Problem]:
         for a in s.anchors:
             if a.id not in valid.get(a.kind, set()):
                 out.append(
-                    _problem("anchors.foreign", "error", fw, _where(s),
-                             f"{a.kind} {a.id} is not a record of {brief.soc}.")
+                    _problem(
+                        "anchors.foreign",
+                        "error",
+                        fw,
+                        _where(s),
+                        f"{a.kind} {a.id} is not a record of {brief.soc}.",
+                    )
                 )
             elif a.release not in releases:
                 out.append(
-                    _problem("anchors.release", "error", fw, _where(s),
-                             f"{a.kind} {a.id} cites release {a.release}; brief is {brief.release}.")
+                    _problem(
+                        "anchors.release",
+                        "error",
+                        fw,
+                        _where(s),
+                        f"{a.kind} {a.id} cites release {a.release}; brief is {brief.release}.",
+                    )
                 )
     return out
 
@@ -211,8 +244,13 @@ def check_coverage(fw: Framework, brief: Brief) -> list[Problem]:
     share = sum(str(t.id) in cited for t in core) / len(core)
     if share < COVERAGE_WARN:
         return [
-            _problem("coverage.core", "warning", fw, "framework",
-                     f"{share:.0%} of {len(core)} Core tasks are anchored; aim for 90%.")
+            _problem(
+                "coverage.core",
+                "warning",
+                fw,
+                "framework",
+                f"{share:.0%} of {len(core)} Core tasks are anchored; aim for 90%.",
+            )
         ]
     return []
 

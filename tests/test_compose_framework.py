@@ -1,0 +1,78 @@
+import re
+
+import pytest
+
+from skillsx.compose.engines import get_engine, list_engines
+from skillsx.compose.framework import compose_framework
+from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.models import Level
+from skillsx.store.queries import get_brief
+from skillsx.validate import validate_framework
+from tests.test_compose_briefs import SMALL
+
+SOCS = ("11-2022.00", "29-1141.00", "51-4121.00", "41-2031.00", "15-1252.00", "41-3091.00")
+
+
+@pytest.fixture(scope="module")
+def briefs(store):
+    with store.connect() as conn:
+        return {soc: get_brief(conn, soc) for soc in SOCS}
+
+
+def test_engine_registry():
+    assert list_engines() == ["grounded"]
+    assert get_engine("grounded").label == "skillsx-grounded 0.1"
+    with pytest.raises(KeyError, match="unknown engine 'llm'; known engines: grounded"):
+        get_engine("llm")
+
+
+def test_small_brief_framework_is_four_by_ten_and_valid():
+    fw = compose_framework(SMALL)
+    assert fw.engine == "skillsx-grounded 0.1"
+    assert [len(fw.level(lv)) for lv in Level] == [10, 10, 10, 10]
+    assert validate_framework(fw, SMALL) == []
+
+
+@pytest.mark.parametrize("soc", SOCS)
+def test_real_frameworks_have_the_statement_form(briefs, soc):
+    brief = briefs[soc]
+    fw = compose_framework(brief)
+    assert [len(fw.level(lv)) for lv in Level] == [10, 10, 10, 10]
+    for s in fw.statements:
+        assert re.fullmatch(r"[A-Z0-9][^—]+ — [a-z][^—]+\.", s.text), s.text
+        assert 13 <= len(re.findall(r"[A-Za-z0-9][\w'/\-]*", s.text)) <= 24, s.text
+        assert s.action.split()[0] in BASE_VERBS
+        assert s.anchors and all(a.release == brief.release for a in s.anchors)
+    assert [p for p in validate_framework(fw, brief) if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("soc", SOCS)
+def test_anchors_come_from_this_brief(briefs, soc):
+    brief = briefs[soc]
+    ids = {str(t.id) for t in brief.tasks} | {d.id for t in brief.tasks for d in t.dwas}
+    ids |= {d.element_id for t in brief.tasks for d in t.dwas}
+    ids |= {str(t.commodity_code) for t in brief.technology}
+    ids |= {str(t.commodity_code) for t in brief.tools}
+    fw = compose_framework(brief)
+    assert {a.id for s in fw.statements for a in s.anchors} <= ids
+
+
+def test_composition_is_deterministic(briefs):
+    brief = briefs["11-2022.00"]
+    assert compose_framework(brief) == compose_framework(brief)
+
+
+def test_sales_managers_read_as_expected(briefs):
+    fw = compose_framework(briefs["11-2022.00"])
+    subjects = {s.subject for s in fw.statements}
+    assert "Customer complaints about sales and service" in subjects
+    assert "Price schedules and discount rates" in subjects
+    # One theme read up the ladder changes its opening verb at every level.
+    by_theme = {}
+    for s in fw.statements:
+        by_theme.setdefault((s.theme, s.subject), []).append(s.action.split()[0])
+    for verbs in by_theme.values():
+        assert len(verbs) == len(set(verbs))
+    assert fw.context_covered.startswith("Covers the work of Sales Managers")
+    advanced = " ".join(s.action for s in fw.level(Level.ADVANCED))
+    assert "under supervision" not in advanced and "direct guidance" not in advanced

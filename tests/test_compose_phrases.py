@@ -1,0 +1,80 @@
+from skillsx.compose.phrases import (
+    gerund,
+    parse_task,
+    shorten_list,
+    singular,
+    subject_for,
+    third_person,
+)
+
+
+def test_parse_task_splits_coordinated_clauses():
+    clauses = parse_task(
+        "Confer with potential customers regarding equipment needs, and advise customers "
+        "on types of equipment to purchase."
+    )
+    assert [c.verbs for c in clauses] == [("confer",), ("advise",)]
+    first = clauses[0]
+    assert (first.prep, first.obj, first.topic) == (
+        "with",
+        "potential customers",
+        "about equipment needs",
+    )
+    assert subject_for(first) == "Consultations with potential customers about equipment needs"
+
+
+def test_parse_task_keeps_noun_lists_and_purpose():
+    (clause,) = parse_task(
+        "Review operational records and reports to project sales and determine profitability."
+    )[:1]
+    assert clause.verbs == ("review",)
+    assert clause.obj == "operational records and reports"
+    assert clause.purpose == "project sales"
+    assert subject_for(clause) == "Operational records and reports"
+
+
+def test_parse_task_verb_lists_and_particles():
+    (clause,) = parse_task("Plan and direct staffing, training, and performance evaluations.")
+    assert clause.verbs == ("plan", "direct")
+    assert subject_for(clause) == "Staffing and performance evaluations"
+    clause = parse_task("Recognize, set up, and operate hand and power tools.")[0]
+    assert clause.verbs == ("recognize", "set up", "operate")
+    assert subject_for(clause) == "Hand and power tools"
+
+
+def test_subjects_name_the_work():
+    cases = {
+        "Resolve customer complaints regarding sales and service.": (
+            "Customer complaints about sales and service"
+        ),
+        "Determine price schedules and discount rates.": "Price schedules and discount rates",
+        "Prepare budgets and approve budget expenditures.": "Budget preparation",
+        "Supervise employees.": "Supervision of employees",
+        "Oversee regional and local sales managers and their staffs.": (
+            "Regional and local sales managers and their staffs"
+        ),
+    }
+    for task, subject in cases.items():
+        assert subject_for(parse_task(task)[0]) == subject
+
+
+def test_morphology():
+    assert [third_person(v) for v in ("resolve", "carry", "set up", "watch")] == [
+        "resolves",
+        "carries",
+        "sets up",
+        "watches",
+    ]
+    assert [gerund(v) for v in ("plan", "read", "resolve", "visit")] == [
+        "planning",
+        "reading",
+        "resolving",
+        "visiting",
+    ]
+    assert [singular(n) for n in ("complaints", "batteries", "boxes", "equipment")] == [
+        "complaint",
+        "battery",
+        "box",
+        "equipment",
+    ]
+    assert shorten_list("soups, meats, vegetables, or desserts") == "soups and meats"

@@ -1,0 +1,163 @@
+import pytest
+
+from skillsx.compose.framework import compose_framework
+from skillsx.models import Anchor, Level, Statement
+from skillsx.validate import validate_framework
+from skillsx.validate.rules import check_statement
+from tests.test_compose_briefs import SMALL
+
+GOOD = (
+    "Price schedules and discount rates",
+    "apply them to routine customer quotes using set price lists, under direct guidance.",
+)
+
+
+def framework_with(subject: str, action: str, level: Level = Level.EMERGING, **kw):
+    fw = compose_framework(SMALL)
+    first = fw.level(level)[0]
+    bad = first.model_copy(update={"subject": subject, "action": action, **kw})
+    return fw.model_copy(update={"statements": [bad if s is first else s for s in fw.statements]})
+
+
+def rules_for(subject: str, action: str, level: Level = Level.EMERGING, **kw) -> set[str]:
+    fw = framework_with(subject, action, level, **kw)
+    stmt = fw.level(level)[0]
+    return {p.rule for p in check_statement(fw, stmt, SMALL)}
+
+
+def test_good_statement_passes():
+    assert rules_for(*GOOD) == set()
+
+
+@pytest.mark.parametrize(
+    ("subject", "action", "rule"),
+    [
+        ("Price schedules — and rates", GOOD[1], "structure.dash"),
+        (GOOD[0], GOOD[1].rstrip("."), "structure.period"),
+        (GOOD[0], "apply them, under direct guidance.", "structure.words"),
+        (
+            GOOD[0],
+            "apply the the rates to routine customer quotes, under direct guidance.",
+            "grammar.doubled",
+        ),
+        ("Price schedules and", GOOD[1], "grammar.dangling"),
+        (
+            GOOD[0],
+            "apply them to routine customer quotes using set price lists and.",
+            "grammar.dangling",
+        ),
+        ("price schedules and discount rates", GOOD[1], "grammar.case"),
+        (
+            GOOD[0],
+            "apply them to n/a customer quotes using set price lists, under direct guidance.",
+            "grammar.na",
+        ),
+        (
+            GOOD[0],
+            "apply them  to routine customer quotes using set lists, under direct guidance.",
+            "grammar.na",
+        ),
+        (
+            GOOD[0],
+            "apply them () to routine customer quotes using set lists, under direct guidance.",
+            "grammar.na",
+        ),
+        (
+            GOOD[0],
+            "apply them under direct guidance to routine customer quotes, under direct guidance.",
+            "grammar.qualifier",
+        ),
+        ("Determine price schedules and discount rates", GOOD[1], "subject.verb"),
+        ("Resolve customer complaints regarding sales and service", GOOD[1], "subject.verb"),
+        (
+            GOOD[0],
+            "Apply them to routine customer quotes using set price lists, under guidance.",
+            "action.verb",
+        ),
+        (
+            GOOD[0],
+            "quotes for routine customers are prepared from set price lists, under guidance.",
+            "action.verb",
+        ),
+        (
+            GOOD[0],
+            "set direction for routine customer quotes using set price lists, under guidance.",
+            "level.marker",
+        ),
+    ],
+)
+def test_each_rule_fires_on_a_bad_statement(subject, action, rule):
+    assert rule in rules_for(subject, action)
+
+
+def test_subject_identical_to_task_is_an_error():
+    fw = framework_with("Determine price schedules and discount rates.", GOOD[1])
+    problems = check_statement(fw, fw.level(Level.EMERGING)[0], SMALL)
+    assert "subject.task" in {p.rule for p in problems}
+
+
+def test_level_markers_follow_the_level_model():
+    action = "set pricing policy for routine quotes using set price lists, under supervision."
+    assert "level.marker" in rules_for(GOOD[0], action, Level.ADVANCED)
+    assert "level.marker" not in rules_for(
+        GOOD[0], action.replace(", under supervision", ""), Level.ADVANCED
+    )
+
+
+def test_structure_requires_ten_per_level():
+    fw = compose_framework(SMALL)
+    short = fw.model_copy(update={"statements": fw.statements[1:]})
+    problems = validate_framework(short, SMALL)
+    assert ("structure.levels", "emerging") in {(p.rule, p.where) for p in problems}
+    [p] = [p for p in problems if p.rule == "structure.levels"]
+    assert p.message == "Emerging has 9 statements; expected 10."
+
+
+def test_near_duplicate_actions_are_errors():
+    fw = compose_framework(SMALL)
+    a, b = fw.level(Level.DEVELOPING)[:2]
+    copy = b.model_copy(update={"action": a.action})
+    fw = fw.model_copy(update={"statements": [copy if s is b else s for s in fw.statements]})
+    rules = {(p.rule, p.where) for p in validate_framework(fw, SMALL)}
+    assert ("duplicate.action", "developing#1~developing#2") in rules
+
+
+def test_same_theme_same_verb_at_two_levels_is_an_error():
+    fw = compose_framework(SMALL)
+    e = fw.level(Level.EMERGING)[0]
+    d = next(s for s in fw.level(Level.DEVELOPING) if (s.theme, s.subject) == (e.theme, e.subject))
+    copy = d.model_copy(update={"action": e.action.replace("under", "with")})
+    fw = fw.model_copy(update={"statements": [copy if s is d else s for s in fw.statements]})
+    assert "duplicate.theme" in {p.rule for p in validate_framework(fw, SMALL)}
+
+
+def test_foreign_anchor_and_missing_anchor_are_errors():
+    foreign = [Anchor(kind="task", id="999999", release="30.1")]
+    fw = framework_with(*GOOD, anchors=foreign)
+    problems = validate_framework(fw, SMALL)
+    [p] = [p for p in problems if p.rule == "anchors.foreign"]
+    assert p.message == "task 999999 is not a record of 99-0001.00."
+    fw = framework_with(*GOOD, anchors=[])
+    assert "anchors.missing" in {p.rule for p in validate_framework(fw, SMALL)}
+    fw = framework_with(*GOOD, anchors=[Anchor(kind="task", id="1", release="28.0")])
+    assert "anchors.release" in {p.rule for p in validate_framework(fw, SMALL)}
+
+
+def test_coverage_warns_under_ninety_percent():
+    fw = compose_framework(SMALL)
+    stripped = [
+        s.model_copy(
+            update={
+                "anchors": [a for a in s.anchors if a.id != "1"]
+                or [Anchor(kind="tool", id="23171500", release="30.1")]
+            }
+        )
+        for s in fw.statements
+    ]
+    fw = fw.model_copy(update={"statements": stripped})
+    [p] = [p for p in validate_framework(fw, SMALL) if p.rule == "coverage.core"]
+    assert (p.severity, p.message) == ("warning", "75% of 4 Core tasks are anchored; aim for 90%.")
+
+
+def test_statement_type_is_used():
+    assert isinstance(compose_framework(SMALL).statements[0], Statement)
