@@ -76,3 +76,30 @@ def test_sales_managers_read_as_expected(briefs):
     assert fw.context_covered.startswith("Covers the work of Sales Managers")
     advanced = " ".join(s.action for s in fw.level(Level.ADVANCED))
     assert "under supervision" not in advanced and "direct guidance" not in advanced
+
+
+def test_closers_vary_by_occupation_and_never_repeat_in_a_level(briefs):
+    from skillsx.validate.rules import closer
+
+    fws = [compose_framework(briefs[soc]) for soc in SOCS]
+    for fw in fws:
+        for level in Level:
+            closers = [closer(s.action) for s in fw.level(level) if closer(s.action)]
+            assert len(closers) == len(set(closers))
+    first = {closer(fw.level(Level.EMERGING)[0].action) for fw in fws}
+    assert len(first) > 1
+
+
+def test_advanced_names_what_it_governs(briefs):
+    fw = compose_framework(briefs["29-1141.00"])
+    for s in fw.level(Level.ADVANCED):
+        assert not re.search(r"\b(it|them)\b", s.action.split(",")[0]), s.text
+
+
+def test_tools_only_where_the_task_calls_for_them(briefs):
+    fw = compose_framework(briefs["51-4121.00"])
+    tools = {str(t.commodity_code): t for t in briefs["51-4121.00"].tools}
+    named = [a for s in fw.statements for a in s.anchors if a.kind == "tool" and a.id in tools]
+    assert named
+    text = " ".join(s.text.lower() for s in fw.statements)
+    assert "safety glasses" not in text

@@ -51,7 +51,7 @@ def test_subjects_name_the_work():
         "Prepare budgets and approve budget expenditures.": "Budget preparation",
         "Supervise employees.": "Supervision of employees",
         "Oversee regional and local sales managers and their staffs.": (
-            "Regional and local sales managers and their staffs"
+            "Oversight of regional and local sales managers and their staffs"
         ),
     }
     for task, subject in cases.items():

@@ -161,3 +161,119 @@ def test_coverage_warns_under_ninety_percent():
 
 def test_statement_type_is_used():
     assert isinstance(compose_framework(SMALL).statements[0], Statement)
+
+
+# ---- wording rules: each fires on a bad statement and stays quiet on a good one
+
+
+@pytest.mark.parametrize(
+    ("subject", "bad", "good", "rule", "level"),
+    [
+        (
+            "Ladders and scaffolding",
+            "set up them on routine work for own jobs, under direct guidance.",
+            "set them up on routine work for own jobs, under direct guidance.",
+            "grammar.phrasal",
+            Level.EMERGING,
+        ),
+        (
+            "Supervision of clerical staff",
+            "lead them and resolve escalated issues for the whole team, without supervision.",
+            "lead the clerical staff and resolve escalated issues for the team, as the expert.",
+            "grammar.vague",
+            Level.PROFICIENT,
+        ),
+        (
+            "Patient treatment plans",
+            "shape policy on them across the organisation, working with senior leaders.",
+            "write the organisation's policy on care plans across all sites, with senior leaders.",
+            "level.generic",
+            Level.ADVANCED,
+        ),
+        (
+            "Customer meetings",
+            "represent the organisation in high-level meetings across the organisation, as lead.",
+            "lead customer meetings with senior partners and outside bodies across all sites.",
+            "level.generic",
+            Level.ADVANCED,
+        ),
+        (
+            "Physical examinations and make tentative diagnoses",
+            "carry out simple parts of them on assigned patients, under close supervision.",
+            "carry out simple parts of them on assigned patients, under close supervision.",
+            "subject.leftover",
+            Level.EMERGING,
+        ),
+        (
+            "Price schedules and discount rates",
+            "apply them to routine customer quotes using Desktop computers, under direct guidance.",
+            "apply them to routine customer quotes using desktop computers, under direct guidance.",
+            "grammar.capital",
+            Level.EMERGING,
+        ),
+    ],
+)
+def test_wording_rules_fire_on_bad_and_not_on_good(subject, bad, good, rule, level):
+    assert rule in rules_for(subject, bad, level)
+    clean = "Physical examinations" if rule == "subject.leftover" else subject
+    assert rule not in rules_for(clean, good, level)
+
+
+def test_leftover_list_words_in_subjects():
+    assert "subject.leftover" in rules_for("Other cooks", GOOD[1])
+    assert "subject.leftover" in rules_for("Infection control programs, advising", GOOD[1])
+    assert "subject.leftover" not in rules_for("Infection control programs", GOOD[1])
+
+
+def test_tool_the_task_does_not_call_for_is_unrelated():
+    from skillsx.compose.settings import plausible_tool
+
+    weld = "Weld components in flat, vertical, or overhead positions."
+    assert plausible_tool(weld, "Arc welders", "Wirefeed welders", software=False)
+    assert not plausible_tool(weld, "Safety glasses", "Safety glasses", software=False)
+    assert not plausible_tool(
+        "Prepare rooms, sterile instruments, or supplies and ensure stock is maintained.",
+        "Vascular or compression socks",
+        "Anti-embolism elastic stockings",
+        software=False,
+    )
+    assert plausible_tool("Maintain patient records.", "Medical software", "Epic", software=True)
+    assert not plausible_tool(
+        "Visit franchised dealers.",
+        "Development environment software",
+        "Eclipse IDE",
+        software=True,
+    )
+
+
+def test_closer_repeated_within_a_level_is_an_error():
+    from skillsx.validate.rules import check_closers
+
+    fw = compose_framework(SMALL)
+    first, second = fw.level(Level.EMERGING)[:2]
+    assert not check_closers(fw)
+    twin = second.model_copy(update={"action": first.action})
+    fw = fw.model_copy(update={"statements": [twin if s is second else s for s in fw.statements]})
+    assert [p.rule for p in check_closers(fw)] == ["style.closer"]
+
+
+def test_context_covered_keeps_common_nouns_lower_case():
+    from skillsx.validate.rules import check_context
+
+    fw = compose_framework(SMALL)
+    assert check_context(fw, SMALL) == []
+    bad = fw.model_copy(
+        update={"context_covered": "Covers the work: using tools such as Blenders."}
+    )
+    assert [p.rule for p in check_context(bad, SMALL)] == ["context.case"]
+
+
+def test_build_flags_a_closer_at_the_same_position_everywhere():
+    from skillsx.validate.rules import validate_build
+
+    fw = compose_framework(SMALL)
+    same = [fw.model_copy(update={"soc": f"00-{n:04d}.00"}) for n in range(25)]
+    problems = validate_build(same)
+    assert problems and {p.rule for p in problems} == {"build.position"}
+    assert {p.severity for p in problems} == {"warning"}
+    assert validate_build(same[:5]) == []

@@ -18,14 +18,20 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, literal, select, update
 
 from skillsx.compose.engines import get_engine
+from skillsx.compose.enrichment import compose_page
+from skillsx.compose.overrides import apply_overrides
 from skillsx.errors import NotFound, SkillsxError
 from skillsx.models import Framework, Problem
 from skillsx.store import schema
+from skillsx.store.accounts import list_overrides
 from skillsx.store.builds import BuildInfo, get_build
 from skillsx.store.db import open_engine
+from skillsx.store.evidence import get_ai_evidence, list_aei_shares
 from skillsx.store.migrations import migrate
 from skillsx.store.queries import get_brief, get_release, list_occupations
 from skillsx.validate import validate_framework
+from skillsx.validate.ai_use import validate_ai_use
+from skillsx.validate.durable import validate_durable
 
 Progress = Callable[[int, int], None]
 BATCH = 25
@@ -50,7 +56,16 @@ def compose_one(conn: Any, soc: str, engine_name: str) -> Composed:
     """Compose and check one occupation's page from the store."""
     brief = get_brief(conn, soc)
     framework = get_engine(engine_name).compose(brief)
-    problems = validate_framework(framework, brief)
+    # Curators' accepted corrections: applied before the checks, so they are checked too.
+    framework = apply_overrides(framework, list_overrides(conn, soc))
+    shares = _shares(conn, brief.release)
+    evidence = get_ai_evidence(conn, soc, shares=shares)
+    page = compose_page(brief, framework, evidence)
+    problems = (
+        validate_framework(framework, brief)
+        + validate_durable(page.durable, brief)
+        + validate_ai_use(page.ai_use, brief)
+    )
     zone = brief.job_zone
     document = {
         "occupation": {
@@ -64,16 +79,31 @@ def compose_one(conn: Any, soc: str, engine_name: str) -> Composed:
             "job_zone_basis": zone.basis if zone else None,
             "release": brief.release,
         },
-        "sources": brief.sources,
-        "framework": framework.model_dump(mode="json"),
+        **page.model_dump(mode="json"),
     }
     return Composed(
         soc=soc,
         title=brief.title,
-        content_hash=content_hash(framework),
+        content_hash=_page_hash(document),
         document=json.dumps(document, ensure_ascii=False, sort_keys=True),
         problems=problems,
     )
+
+
+_SHARES: dict[tuple[int, str], dict[str, float]] = {}
+
+
+def _shares(conn: Any, release: str) -> dict[str, float]:
+    """Every occupation's AEI usage share: computed once per process and release."""
+    key = (id(conn.engine), release)
+    if key not in _SHARES:
+        _SHARES[key] = list_aei_shares(conn)
+    return _SHARES[key]
+
+
+def _page_hash(document: dict[str, Any]) -> str:
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 # Worker-process state: one engine per process, opened by the pool initializer.

@@ -349,22 +349,190 @@ def check(
 @app.command()
 @friendly
 def export(
-    soc: Annotated[str, typer.Argument(help="O*NET-SOC code")],
+    soc: Annotated[str | None, typer.Argument(help="O*NET-SOC code")] = None,
     format: Annotated[
-        str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}")
-    ] = "json-1.0",
-    out: Annotated[
-        Path | None, typer.Option(help="File to write (default: standard output)")
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"One of: {', '.join(FORMATS)} (default: json-1.0; an import's own format)",
+        ),
     ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="File or folder to write (default: standard output); with --all, "
+            "a folder or a .zip"
+        ),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every framework of the build, into --out")
+    ] = False,
+    build_id: Annotated[
+        int | None, typer.Option("--build", help="Build id (default: current)")
+    ] = None,
+    external: Annotated[
+        int | None, typer.Option("--external", help="An imported framework, by its number")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for --all")] = 2,
 ) -> None:
-    """Export one occupation's framework from the current build."""
-    with engine().connect() as conn:
-        info = get_build(conn)
-        document = get_document(conn, soc)
-    data = export_document(format, document, info.version)
+    """Export one occupation's framework (or --all of them) from the current build."""
+    from skillsx.export import get_format
+    from skillsx.export.bulk import export_build
+    from skillsx.export.external import export_external
+    from skillsx.store.external import get_external
+
+    if format is not None:
+        get_format(format)
+    if sum([soc is not None, all_, external is not None]) != 1:
+        raise SkillsxError("Give one of: a SOC code, --all, or --external NUMBER.")
+    if all_:
+        format = format or "json-1.0"
+        if out is None:
+            raise SkillsxError("--all needs --out: a folder, or a file ending in .zip.")
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task(f"Exporting {format}", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            eng = engine()
+            try:
+                result = export_build(eng, build_id, format, out, workers, progress)
+            finally:
+                eng.dispose()
+        console.print(
+            f"Wrote {result.files} {format} files of build {result.build} to {result.path} "
+            f"({result.bytes / 1e6:.1f} MB in {result.seconds:.1f} s).",
+            soft_wrap=True,
+        )
+        for code, why in result.skipped:
+            console.print(f"  skipped {code}: {why}", markup=False)
+        return
+    eng = engine()
+    try:
+        with eng.connect() as conn:
+            if external is not None:
+                ext, document = get_external(conn, external)
+                format = format or ext.kind
+                data = export_external(ext.kind, document, format)
+                name = f"{ext.soc or ext.identifier}.{format}.{get_format(format).extension}"
+            else:
+                assert soc is not None
+                format = format or "json-1.0"
+                info = get_build(conn, build_id)
+                data = export_document(format, get_document(conn, soc, info.id), info.version)
+                name = filename(soc, format)
+    finally:
+        eng.dispose()
     if out is None:
         sys.stdout.buffer.write(data)
     else:
-        target = out / filename(soc, format) if out.is_dir() else out
+        target = out / name if out.is_dir() else out
         target.write_bytes(data)
         console.print(f"Wrote {target} ({len(data):,} bytes).")
+
+
+@app.command("import")
+@friendly
+def import_(
+    path: Annotated[Path, typer.Argument(help="A json-1.0 export or a CASE CFPackage (.json)")],
+) -> None:
+    """Check a framework file and store it as an imported framework (nothing stored if bad)."""
+    from skillsx.ingest.imports import read_framework_file
+    from skillsx.store.external import load_external
+
+    found = read_framework_file(path)
+    eng = engine()
+    try:
+        info, replaced = load_external(
+            eng,
+            kind=found.kind,
+            identifier=found.identifier,
+            title=found.title,
+            soc=found.soc,
+            version=found.version,
+            document=found.document,
+            source_name=path.name,
+        )
+    finally:
+        eng.dispose()
+    console.print(
+        f'Imported {info.kind} framework "{info.title}" ({info.identifier}) as number '
+        f"{info.id}" + ("; it replaces the earlier import." if replaced else "."),
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: SKILLSX_WORKERS)")
+    ] = None,
+    reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
+) -> None:
+    """Serve the site and the JSON API with uvicorn (migrates the store first)."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    engine().dispose()  # migrate once here, so the workers never race to do it
+    count = 1 if reload else (workers or settings.workers)
+    console.print(f"Serving on http://{host}:{port} with {count} worker(s); Ctrl+C stops.")
+    uvicorn.run(
+        "skillsx.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        reload=reload,
+        proxy_headers=True,
+        log_level="warning",
+    )
+
+
+user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("create")
+@friendly
+def user_create(
+    email: Annotated[str, typer.Argument(help="The account's email address")],
+    role: Annotated[str, typer.Option(help="viewer, contributor, curator or admin")] = "viewer",
+    password: Annotated[
+        str | None, typer.Option(help="Password (asked for when not given)")
+    ] = None,
+) -> None:
+    """Create an account."""
+    from skillsx.store.accounts import create_user
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with engine().begin() as conn:
+        made = create_user(conn, email, password, role)
+    console.print(f"Created {made.role} {made.email} (id {made.id}).")
+
+
+@user_app.command("list")
+@friendly
+def user_list() -> None:
+    """List accounts."""
+    from skillsx.store.accounts import list_users
+
+    with engine().connect() as conn:
+        rows = list_users(conn)
+    table = Table("id", "email", "role", "active", "created")
+    for u in rows:
+        table.add_row(str(u.id), u.email, u.role, "yes" if u.active else "no", u.created_at)
+    console.print(table)

@@ -107,9 +107,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "judge borderline findings on {it}",
         ),
         A: (
-            "set the inspection standards for {it}",
-            "define acceptance criteria for {it}",
-            "decide how and how often to check {it}",
+            "set the inspection standards and frequencies for {obj}",
+            "define the acceptance criteria for {obj}",
+            "run the quality-control programme for {obj}",
         ),
     },
     "analyze": {
@@ -129,9 +129,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "weigh competing options for {it}",
         ),
         A: (
-            "set the methods and criteria for {ving} {it}",
-            "use findings on {it} to shape strategy",
-            "decide priorities for {it}",
+            "set the methods and criteria for {ving} {obj}",
+            "turn findings on {obj} into plans and budgets",
+            "decide which questions about {obj} get priority and funding",
         ),
     },
     "record": {
@@ -151,9 +151,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "streamline how the team keeps {it}",
         ),
         A: (
-            "set the record-keeping standards for {it}",
-            "define what {it} must capture and who may see {it}",
-            "govern the retention and use of {it}",
+            "set the record-keeping standards for {obj}",
+            "define what {obj} must capture and who has access",
+            "set the retention and privacy policy for {obj}",
         ),
     },
     "communicate": {
@@ -173,21 +173,21 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "resolve disagreements arising in {it}",
         ),
         A: (
-            "set the standards for {it}",
-            "represent the organisation in high-level {obj}",
-            "shape the policy governing {it}",
+            "set the protocol and standards for {obj}",
+            "decide who handles {obj} and to what standard",
+            "write the organisation's policy on {obj}",
         ),
     },
     "manage": {
         E: (
-            "help coordinate {it} by keeping schedules and records",
+            "keep the schedules and records behind {it}",
             "track progress on {it} and report it to a manager",
             "support {it} by preparing the paperwork",
         ),
         D: (
             "coordinate {it} day to day",
             "plan and track {it} for a small group",
-            "organise {it} and keep {it} on schedule",
+            "organise {it} and keep the work on schedule",
         ),
         P: (
             "lead {it} and resolve escalated issues",
@@ -195,9 +195,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "direct {it} and develop the people involved",
         ),
         A: (
-            "set direction, budgets and standards for {it}",
-            "define the structure and resourcing of {it}",
-            "shape long-term plans for {it}",
+            "set direction, budgets and standards for {obj}",
+            "define the structure and staffing of {obj}",
+            "plan the multi-year budget for {obj}",
         ),
     },
     "produce": {
@@ -217,9 +217,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "take on the hardest {obj}",
         ),
         A: (
-            "set the standards and approach for {it}",
-            "decide which {obj} to invest in",
-            "define the methods used to {v} {it}",
+            "set the house standards and templates for {obj}",
+            "decide the range and standard of {obj} on offer",
+            "define the methods used to {v} {obj}",
         ),
     },
     "make": {
@@ -239,14 +239,14 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "solve fit and quality problems with {it}",
         ),
         A: (
-            "set workmanship and safety standards for {it}",
-            "choose the methods and equipment used for {it}",
-            "introduce new techniques for {it}",
+            "set workmanship and safety standards for {obj}",
+            "choose the methods and equipment used for {obj}",
+            "introduce new techniques for {obj} and train staff in their use",
         ),
     },
     "repair": {
         E: (
-            "carry out routine {ving} of {it}",
+            "help keep {it} in good order",
             "help {v} {it} using a standard checklist",
             "perform basic upkeep of {it}",
         ),
@@ -261,16 +261,16 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "plan major work on {it}",
         ),
         A: (
-            "set maintenance standards and schedules for {it}",
-            "decide replacement and upgrade plans for {it}",
-            "define the upkeep strategy for {it}",
+            "set the maintenance programme and budget for {obj}",
+            "decide the replacement and upgrade plan for {obj}",
+            "define the upkeep strategy and spares policy for {obj}",
         ),
     },
     "operate": {
         E: (
             "{v} {it} on routine work",
             "help {v} {it} safely",
-            "learn to handle {it} on simple tasks",
+            "practise {ving} {it} on simple tasks",
         ),
         D: (
             "handle {it} safely in normal conditions",
@@ -283,9 +283,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "improve how the team uses {it}",
         ),
         A: (
-            "set operating procedures and safety rules for {it}",
-            "decide investment in {it}",
-            "define performance targets for {it}",
+            "set operating procedures and safety rules for {obj}",
+            "make the investment case for new {obj}",
+            "set performance targets for {obj}",
         ),
     },
     "care": {
@@ -305,9 +305,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "review {it} delivered by colleagues",
         ),
         A: (
-            "set the protocols and quality standards for {it}",
-            "shape policy on {it}",
-            "decide the organisation and staffing of {it}",
+            "set the protocols and quality standards for {obj}",
+            "write the organisation's policy on {obj}",
+            "decide the staffing and budget for {obj}",
         ),
     },
     "teach": {
@@ -327,14 +327,14 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "assess and improve {it} delivered by others",
         ),
         A: (
-            "set the curriculum and standards for {it}",
-            "decide the strategy behind {it}",
-            "shape policy on {it}",
+            "set the curriculum and standards for {obj}",
+            "decide the training budget and programme for {obj}",
+            "write the organisation's policy on {obj}",
         ),
     },
     "sell": {
         E: (
-            "process routine {obj} using set price lists",
+            "process routine {obj} by the set procedure",
             "help {v} {it} within set limits",
             "prepare paperwork for {it}",
         ),
@@ -349,9 +349,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "structure non-standard {obj}",
         ),
         A: (
-            "set the policy and authority limits for {it}",
-            "define commercial strategy for {it}",
-            "decide supplier and pricing approach for {it}",
+            "set the policy and authority limits for {obj}",
+            "define the commercial strategy for {obj}",
+            "decide the supplier and pricing approach for {obj}",
         ),
     },
     "comply": {
@@ -371,9 +371,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "advise colleagues on {it}",
         ),
         A: (
-            "set policy and controls for {it}",
-            "define the enforcement of {it}",
-            "represent the organisation on {it} with regulators",
+            "set the policy and controls for {obj}",
+            "define how breaches of {obj} are handled",
+            "represent the organisation to regulators on {obj}",
         ),
     },
     "decide": {
@@ -393,9 +393,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "weigh trade-offs in {it}",
         ),
         A: (
-            "set the policy and criteria for {it}",
-            "define who decides on {it} and how",
-            "shape long-term choices on {it}",
+            "set the policy and criteria for {obj}",
+            "define who decides on {obj} and how",
+            "set the limits of authority for {obj}",
         ),
     },
     "resolve": {
@@ -415,9 +415,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "find root causes behind recurring {obj}",
         ),
         A: (
-            "set the standards for handling {it}",
-            "shape policy to prevent {it}",
-            "define escalation rules for {it}",
+            "set the standards for handling {obj}",
+            "write policy that prevents {obj}",
+            "define escalation rules for {obj}",
         ),
     },
     "learn": {
@@ -437,9 +437,9 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "present at {it} and guide peers",
         ),
         A: (
-            "decide how the organisation invests in {it}",
-            "represent the organisation at {it}",
-            "set expectations for {it}",
+            "decide how the organisation invests in {obj}",
+            "represent the organisation at {obj}",
+            "set expectations for staff taking part in {obj}",
         ),
     },
 }
@@ -455,7 +455,11 @@ TEMPLATES["do"] = {
         "improve how the team handles {it}",
         "solve non-routine problems in {it}",
     ),
-    A: ("set the standards for {it}", "define the approach to {it}", "shape policy on {it}"),
+    A: (
+        "set the standards and procedures for {obj}",
+        "define the programme and budget for {obj}",
+        "write the organisation's policy on {obj}",
+    ),
 }
 
 # The order in which a verb's families are tried; the first that holds the verb wins.

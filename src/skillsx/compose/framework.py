@@ -9,17 +9,21 @@ independently, following the level model in ``levels.py``.
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 from skillsx.compose import settings as st
 from skillsx.compose.families import TEMPLATES, family_of
 from skillsx.compose.levels import LEVELS, profile
+from skillsx.compose.lexicon import PERSON_NOUNS
 from skillsx.compose.phrases import (
     NOMINALS,
     capitalize,
     gerund,
     has_seam,
     head_noun,
-    is_plural,
     lower_first,
+    names_people,
     pronoun,
     shorten_list,
     words,
@@ -47,6 +51,7 @@ def compose_grounded(brief: Brief, engine_label: str) -> Framework:
         slots = _slots(themes, level_index)
         ctx.level_templates = set()
         ctx.level_actions = []
+        ctx.level_closers = set()
         for order, (theme, facet, companions) in enumerate(slots, start=1):
             statements.append(_statement(ctx, level, order, theme, facet, companions))
     return Framework(
@@ -73,6 +78,18 @@ class _Context:
         # Templates used in the current level, so two themes do not read alike.
         self.level_templates: set[str] = set()
         self.level_actions: list[set[str]] = []
+        # Closing phrases used in the current level: a level never repeats one.
+        self.level_closers: set[str] = set()
+
+
+def _hash(*parts: str) -> int:
+    """A stable number from text, so choices vary by occupation yet never between runs."""
+    return int(hashlib.sha1("|".join(parts).encode()).hexdigest()[:8], 16)
+
+
+def _rotate(options: tuple[str, ...] | list[str], key: int) -> list[str]:
+    n = len(options)
+    return [options[(key + k) % n] for k in range(n)] if n else []
 
 
 def _slots(themes: list[ThemePlan], level_index: int) -> list[tuple[ThemePlan, Facet, list[Facet]]]:
@@ -115,26 +132,35 @@ def _statement(
 ) -> Statement:
     clause = facet.clause
     family = family_of(clause.verb)
+    if clause.verb in {"keep", "maintain"} and head_noun(clause.obj).lower() in _KEPT_RECORDS:
+        family = "record"
     prof = profile(level)
-    idx = order - 1
     subject = facet.subject
+    key = _hash(ctx.brief.soc, theme.id, subject, level.value)
     by_object = family in _OBJECT_FAMILIES and not clause.is_person
     it = _reference(subject, clause.obj) if by_object else pronoun(subject)
     obj = _object_np(subject)
+    if level == Level.ADVANCED:
+        # The top level names what it governs; a bare "them" reads as boilerplate.
+        it = obj
     verb = clause.verb or "handle"
     fields = {"it": it, "obj": obj, "v": verb, "ving": gerund(verb)}
     used = ctx.theme_verbs.setdefault((theme.id, subject), set())
-    options = TEMPLATES[family][level]
-    ordered = [options[(idx + k) % len(options)] for k in range(len(options))]
-    ordered += list(TEMPLATES["do"][level])
+    ordered = _rotate(TEMPLATES[family][level], key)
+    ordered += _rotate(TEMPLATES["do"][level], _hash(str(key), "do"))
     # Fresh templates first; then any whose opening verb this theme has not used.
     ordered.sort(key=lambda t: t in ctx.level_templates)
-    manner = prof.manners[idx % len(prof.manners)]
-    scope = prof.scopes[idx % len(prof.scopes)].format(units=ctx.units)
-    setting, setting_anchor = _setting(ctx, level, facet, idx)
+    manners = [
+        m
+        for m in _rotate(prof.manners, _hash(str(key), "manner"))
+        if m not in ctx.level_closers and not _echoes(m, TEMPLATES[family][level])
+    ]
+    manner = manners[0] if manners else ""
+    scope = _rotate(prof.scopes, _hash(str(key), "scope"))[0].format(units=ctx.units)
+    setting, setting_anchor = _setting(ctx, level, facet, _hash(str(key), "setting"))
     action, template = "", ordered[0]
     for template in ordered:
-        vp = template.format(**fields)
+        vp = _tidy_vp(template.format(**fields), subject)
         if vp.split()[0] in used:
             continue
         action = _fit(subject, vp, setting, scope, manner, level)
@@ -143,7 +169,10 @@ def _statement(
         action = ""
     if not action:
         template = ordered[0]
-        action = _fit(subject, template.format(**fields), "", scope, manner, level, force=True)
+        vp = _tidy_vp(template.format(**fields), subject)
+        action = _fit(subject, vp, "", scope, manner, level, force=True)
+    if manner and action.rstrip(".").endswith(manner):
+        ctx.level_closers.add(manner)
     used.add(action.split()[0])
     ctx.level_actions.append(_tokens(action))
     ctx.level_templates.add(template)
@@ -222,6 +251,12 @@ def _alike(action: str, other: set[str]) -> bool:
     return len(mine & other) / max(1, len(mine | other)) >= 0.5
 
 
+def _echoes(manner: str, templates: tuple[str, ...]) -> bool:
+    """Whether a manner repeats a long word of the level's templates ("to a set checklist")."""
+    long = {w for w in words(manner) if len(w) >= 6}
+    return any(long & set(words(t)) for t in templates)
+
+
 def _reference(subject: str, obj: str) -> str:
     """How the action refers back to the work: a pronoun, or the object of a nominal subject."""
     short = shorten_list(obj)
@@ -233,22 +268,62 @@ def _reference(subject: str, obj: str) -> str:
 
 
 _NOMINAL_HEADS = frozenset(NOMINALS.values())
+# Subjects about directing people: Advanced statements govern the people, not "supervision".
+_DIRECTING = frozenset(
+    "supervision oversight direction management leadership coordination work activities".split()
+)
 _NOMINAL_ENDINGS = ("tion", "sis", "ment", "ing", "ance", "ence", "sion", "ship")
 
 
 def _object_np(subject: str) -> str:
     """A short noun phrase for the work, for templates like 'resolve routine {obj}'."""
     pre = subject.split(" about ")[0].split(" of ")[0].split(" with ")[0].split(" for ")[0]
+    pre = pre.split(" to ")[0]
     toks = pre.split()
     if " and " in pre and len(toks) > 3:
         toks = pre.split(" and ")[-1].split()
     if len(toks) > 3:
         toks = toks[-2:]
     np = lower_first(" ".join(toks))
-    head = head_noun(np)
-    if not is_plural(np) and head.lower().endswith(("tion", "sis", "ment", "ing", "ance", "ence")):
-        np = f"{np} work"
-    return np
+    first = subject.split()[0].lower()
+    if " of " in subject and first in _DIRECTING and len(toks) == 1:
+        # "Supervision of clerical staff" governs the staff, not "supervision".
+        after = subject.split(" of ", 1)[1].split(" and ")[-1].split()
+        np = lower_first(" ".join(after[-3:]))
+    return re.sub(r"^(?:or|and|those|these) ", "", np)
+
+
+_KEPT_RECORDS = frozenset(
+    "records record logs log files books accounts inventory registers".split()
+)
+_PHRASAL = re.compile(r"\b([a-z]+) (up|out|off|down|away|back|over) (it|them)\b")
+_LEAD_PRONOUN = re.compile(
+    r"\b(lead|manage|coordinate|direct|supervise|oversee|organise|organize|run|head) (it|them)\b"
+)
+_PEOPLE = PERSON_NOUNS - {"management", "department", "departments", "agency", "agencies"}
+
+
+def _people_np(subject: str) -> str:
+    """The people a subject names, as a short noun phrase ("the kitchen staff")."""
+    toks = subject.split()
+    for i, w in enumerate(toks):
+        if w.lower().strip(",") in _PEOPLE:
+            start = max(0, i - 2)
+            for j in range(i - 1, start - 1, -1):
+                if toks[j].lower() in {"of", "with", "for", "to", "and", "or", "by"}:
+                    start = j + 1
+                    break
+            return "the " + lower_first(" ".join(toks[start : i + 1]).strip(","))
+    return ""
+
+
+def _tidy_vp(vp: str, subject: str) -> str:
+    """Put pronouns inside phrasal verbs and name the people a lead verb acts on."""
+    vp = _PHRASAL.sub(r"\1 \3 \2", vp)
+    people = _people_np(subject) if names_people(subject) else ""
+    if people:
+        vp = _LEAD_PRONOUN.sub(lambda m: f"{m[1]} {people}", vp)
+    return vp
 
 
 def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, Anchor | None]:
@@ -259,11 +334,25 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
     options: list[tuple[str, Anchor | None]] = []
     if clause.place:
         options.append((clause.place, None))
+    # The checks read every record the statement cites; a tool must suit all of that text.
+    tasks = {str(t.id): t for t in brief.tasks}
+    dwas = {d.id: d.title for t in brief.tasks for d in t.dwas}
+    cited = (
+        " ".join(
+            [tasks[a.id].text for a in facet.anchors if a.kind == "task" and a.id in tasks]
+            + [dwas[a.id] for a in facet.anchors if a.kind == "dwa" and a.id in dwas]
+        )
+        or facet.text
+    )
     tech = st.tech_for(brief, facet.text)
+    if tech and not st.plausible_tool(cited, tech.commodity_title, tech.example, software=True):
+        tech = None
     if tech and level in (Level.EMERGING, Level.DEVELOPING):
         anchor = Anchor(kind="technology", id=str(tech.commodity_code), release=release)
         options.append((st.tech_phrase(tech), anchor))
     tool = st.tool_for(brief, facet.text)
+    if tool and not st.plausible_tool(cited, tool.commodity_title, tool.example, software=False):
+        tool = None
     if tool and level in (Level.EMERGING, Level.DEVELOPING, Level.PROFICIENT):
         anchor = Anchor(kind="tool", id=str(tool.commodity_code), release=release)
         options.append((st.tool_phrase(tool), anchor))
@@ -274,21 +363,31 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
         and "," not in purpose
         and purpose.split()[-1] not in {"and", "or", "to", "of", "for"}
         and level != Level.EMERGING
+        # A bare pronoun in the purpose ("to apprehend them") reads as boilerplate at the top.
+        and not (level == Level.ADVANCED and {"it", "them"} & set(words(purpose.lower())))
     ):
         options.append((f"to {clause.purpose}", None))
     if ctx.places and level in (Level.PROFICIENT, Level.ADVANCED):
         options.append((ctx.places[idx % len(ctx.places)], None))
     if not options:
         return "", None
-    return options[(idx + LEVELS.index(level)) % len(options)]
+    # Not every statement needs a setting; leaving some out breaks the rhythm of a level.
+    options.append(("", None))
+    return options[idx % len(options)]
 
 
 def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> str:
-    labels = [lower_first(t.label) for t in themes[:3]]
+    # Name the three most important themes that read as a plain noun phrase.
+    readable = [
+        t.label
+        for t in themes
+        if 1 <= len(words(t.label)) <= 5 and "," not in t.label and "(" not in t.label
+    ]
+    labels = [_common_noun(x) for x in (readable or [t.label for t in themes])[:3]]
     work = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
     where = f", {ctx.places[0]}" if ctx.places else ""
-    kit = [t.example for t in brief.tools[:2]] or [
-        t.example
+    kit = [_common_noun(t.example) for t in brief.tools[:2]] or [
+        t.example if t.example.lower() != t.commodity_title.lower() else _common_noun(t.example)
         for t in sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))[:2]
     ]
     tools = f", using tools such as {' and '.join(kit)}" if kit else ""
@@ -297,6 +396,15 @@ def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> st
         f"Levels run from supervised, routine work on own {ctx.units} to setting direction "
         f"and standards across the organisation."
     )
+
+
+def _common_noun(text: str) -> str:
+    """Lower-case a common noun phrase O*NET capitalises ("Blenders"), keeping acronyms."""
+    out = []
+    for w in text.split():
+        keep = w.isupper() or any(c.isupper() for c in w[1:]) or any(c.isdigit() for c in w)
+        out.append(w if keep else w.lower())
+    return " ".join(out)
 
 
 def _description(brief: Brief, themes: list[ThemePlan]) -> str:

@@ -14,6 +14,7 @@ from skillsx.compose.lexicon import (
     ADVERBS,
     BASE_VERBS,
     DETERMINERS,
+    NOMINALS,
     NOUNISH_VERBS,
     PARTICLES,
     PERSON_NOUNS,
@@ -395,174 +396,6 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-# Nominal forms of common task verbs, for subjects naming an activity ("Budget preparation").
-NOMINALS = {
-    "advise": "advice",
-    "analyze": "analysis",
-    "administer": "administration",
-    "approve": "approval",
-    "assemble": "assembly",
-    "assess": "assessment",
-    "assign": "assignment",
-    "assist": "assistance",
-    "audit": "audits",
-    "calibrate": "calibration",
-    "clean": "cleaning",
-    "collaborate": "collaboration",
-    "collect": "collection",
-    "communicate": "communication",
-    "compile": "compilation",
-    "confer": "consultations",
-    "consult": "consultations",
-    "construct": "construction",
-    "coordinate": "coordination",
-    "counsel": "counselling",
-    "create": "creation",
-    "deliver": "delivery",
-    "demonstrate": "demonstrations",
-    "design": "design",
-    "determine": "determination",
-    "develop": "development",
-    "diagnose": "diagnosis",
-    "direct": "direction",
-    "distribute": "distribution",
-    "document": "documentation",
-    "educate": "education",
-    "evaluate": "evaluation",
-    "examine": "examination",
-    "explain": "explanations",
-    "fabricate": "fabrication",
-    "greet": "greeting",
-    "identify": "identification",
-    "inform": "briefings",
-    "inspect": "inspection",
-    "install": "installation",
-    "instruct": "instruction",
-    "interview": "interviews",
-    "investigate": "investigation",
-    "maintain": "upkeep",
-    "manage": "management",
-    "measure": "measurement",
-    "meet": "meetings",
-    "monitor": "monitoring",
-    "negotiate": "negotiation",
-    "observe": "observation",
-    "operate": "operation",
-    "order": "ordering",
-    "organize": "organization",
-    "oversee": "oversight",
-    "participate": "participation",
-    "perform": "performance",
-    "plan": "planning",
-    "prepare": "preparation",
-    "prescribe": "prescribing",
-    "process": "processing",
-    "produce": "production",
-    "provide": "provision",
-    "purchase": "purchasing",
-    "recommend": "recommendations",
-    "record": "records",
-    "recruit": "recruitment",
-    "repair": "repair",
-    "replace": "replacement",
-    "report": "reporting",
-    "research": "research",
-    "resolve": "resolution",
-    "respond": "responses",
-    "review": "review",
-    "schedule": "scheduling",
-    "select": "selection",
-    "sell": "sales",
-    "serve": "service",
-    "supervise": "supervision",
-    "supply": "supply",
-    "teach": "teaching",
-    "test": "testing",
-    "train": "training",
-    "transport": "transport",
-    "treat": "treatment",
-    "verify": "verification",
-    "visit": "visits",
-    "write": "writing",
-    "align": "alignment",
-    "mark": "marking",
-    "connect": "connection",
-    "attach": "attachment",
-    "melt": "melting",
-    "grind": "grinding",
-    "ignite": "ignition",
-    "locate": "location",
-    "obtain": "acquisition",
-    "exchange": "exchanges",
-    "describe": "descriptions",
-    "ticket": "ticketing",
-    "inventory": "inventory counts",
-    "represent": "representation",
-    "refer": "referrals",
-    "support": "support",
-    "attend": "attendance",
-    "follow": "adherence",
-    "comply": "compliance",
-    "enforce": "enforcement",
-    "ensure": "assurance",
-    "conduct": "conduct",
-    "escort": "escort",
-    "guide": "guidance",
-    "help": "help",
-    "talk": "conversations",
-    "discuss": "discussions",
-    "contact": "contacts",
-    "notify": "notifications",
-    "present": "presentations",
-    "answer": "answers",
-    "encourage": "encouragement",
-    "mentor": "mentoring",
-    "coach": "coaching",
-    "tutor": "tutoring",
-    "lead": "leadership",
-    "hire": "hiring",
-    "dispatch": "dispatch",
-    "load": "loading",
-    "unload": "unloading",
-    "drive": "driving",
-    "move": "movement",
-    "transfer": "transfer",
-    "position": "positioning",
-    "feed": "feeding",
-    "bathe": "bathing",
-    "dress": "dressing",
-    "cook": "cooking",
-    "mix": "mixing",
-    "cut": "cutting",
-    "weld": "welding",
-    "paint": "painting",
-    "estimate": "estimates",
-    "calculate": "calculation",
-    "compute": "calculation",
-    "update": "updates",
-    "modify": "modification",
-    "adjust": "adjustment",
-    "set": "setting",
-    "set up": "setup",
-    "check": "checks",
-    "count": "counts",
-    "weigh": "weighing",
-    "sort": "sorting",
-    "pack": "packing",
-    "store": "storage",
-    "stock": "stocking",
-    "receive": "receipt",
-    "issue": "issue",
-    "sign": "signing",
-    "photograph": "photography",
-    "program": "programming",
-    "code": "coding",
-    "debug": "debugging",
-    "configure": "configuration",
-    "integrate": "integration",
-}
-
-
 def nominal(verb: str) -> str:
     """A noun naming the activity of a verb ("prepare" -> "preparation")."""
     base = verb.split(" ")[0]
@@ -571,6 +404,50 @@ def nominal(verb: str) -> str:
 
 def subject_for(clause: Clause, max_words: int = 8) -> str:
     """Name the work of a clause as a noun phrase ("Price schedules and discount rates")."""
+    return tidy_subject(_subject_for(clause, max_words))
+
+
+def names_people(subject: str) -> bool:
+    """Whether a subject is about people: its head names people, or it directs them."""
+    toks = [w.lower().strip(",") for w in words(subject)]
+    if not toks:
+        return False
+    if toks[0] in _PEOPLE_WORK and any(w in _PEOPLE for w in toks[1:]):
+        return True
+    head = subject.split(" of ")[0].split(" with ")[0].split(" for ")[0]
+    return head_noun(head).lower() in _PEOPLE
+
+
+_PEOPLE = PERSON_NOUNS - {"management", "department", "departments", "agency", "agencies"}
+_PEOPLE_WORK = frozenset(
+    "supervision oversight direction management leadership coordination "
+    "hiring work activities training".split()
+)
+
+
+def tidy_subject(np: str) -> str:
+    """Drop list leftovers from a subject: a trailing verb clause, gerund list or "Other"."""
+    toks = np.split()
+    for i in range(1, len(toks) - 1):
+        word = toks[i + 1].lower()
+        then = toks[i + 2].lower() if i + 2 < len(toks) else ""
+        verbal = word in BASE_VERBS and (word not in NOUNISH_VERBS or then in {"them", "it"})
+        if toks[i].lower() in {"and", "or"} and verbal:
+            toks = toks[:i]
+            break
+    np = " ".join(toks)
+    np = re.sub(r", (?:and |or )?[a-z]+ing\b(?: (?:or|and) [a-z]+ing)?$", "", np)
+    np = re.sub(r", [a-z]+ing\b.*$", "", np)
+    # "Other …", and parser leftovers such as "Those adherence" or "Them reporting".
+    if (
+        np.split(" ", 1)[0].lower() in {"other", "such", "those", "them", "these", "it"}
+        and len(np.split()) > 1
+    ):
+        np = capitalize(np.split(" ", 1)[1])
+    return np.rstrip(", ")
+
+
+def _subject_for(clause: Clause, max_words: int = 8) -> str:
     obj = shorten_list(clause.obj)
     topic = shorten_list(clause.topic)
     if len(words(topic)) <= 2 and _topic_head(topic).lower() in _VAGUE:
@@ -581,8 +458,9 @@ def subject_for(clause: Clause, max_words: int = 8) -> str:
     noun = nominal(verb)
     known = verb in NOMINALS
     if (clause.is_person or not obj) and known:
-        if clause.is_person and verb in _LEADS and len(words(obj)) >= 2:
-            return _fit(capitalize(obj), max_words)
+        if clause.is_person and verb in _LEADS:
+            # Directing people is the work: "Supervision of clerical staff", not "Clerical staff".
+            return _fit(f"{_LEADS[verb]} of {lower_first(obj)}", max_words + 2)
         link = _LINKS.get(noun, "of")
         np = f"{noun} {link} {obj}" if obj else noun
         if topic and len(words(np)) + len(words(topic)) <= max_words:
@@ -610,7 +488,15 @@ def subject_for(clause: Clause, max_words: int = 8) -> str:
     return _fit(capitalize(np), max_words)
 
 
-_LEADS = frozenset({"supervise", "oversee", "direct", "manage", "lead", "coordinate", "hire"})
+_LEADS = {
+    "supervise": "Supervision",
+    "oversee": "Oversight",
+    "direct": "Direction",
+    "manage": "Management",
+    "lead": "Leadership",
+    "coordinate": "Coordination",
+    "hire": "Hiring",
+}
 _VAGUE = frozenset(
     "aspects types kinds variety range topics matters issues areas things items activities".split()
 )

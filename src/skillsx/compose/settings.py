@@ -24,8 +24,6 @@ _TECH_CUES = {
     "budgets": ("accounting", "financial analysis", "spreadsheet"),
     "financial": ("accounting", "financial analysis"),
     "accounts": ("accounting", "customer relationship"),
-    "customer": ("customer relationship",),
-    "customers": ("customer relationship", "point of sale"),
     "sales": ("customer relationship", "point of sale", "sales and marketing"),
     "inventory": ("inventory management", "enterprise resource"),
     "design": ("computer aided design", "graphics"),
@@ -35,8 +33,7 @@ _TECH_CUES = {
     "correspondence": ("electronic mail", "word processing"),
     "software": ("development environment", "object or component", "program testing"),
     "code": ("development environment", "object or component"),
-    "program": ("development environment", "object or component"),
-    "programs": ("development environment", "object or component"),
+    "debug": ("development environment", "program testing"),
     "patient": ("medical",),
     "patients": ("medical",),
     "maps": ("geographic information", "map creation", "route navigation"),
@@ -50,7 +47,9 @@ _TECH_CUES = {
 }
 _STOP = frozenset(
     "and or of the a an to for in on with by from as at other such equipment tools tool "
-    "devices device machines machine systems system".split()
+    "devices device machines machine systems system software kit kits set sets unit units "
+    "supplies accessories products product materials material general purpose personal "
+    "use using type types hand power electric manual portable special".split()
 )
 
 
@@ -66,7 +65,7 @@ class Setting:
 def unit_nouns(brief: Brief) -> str:
     """The occupation's unit of work ("patients", "accounts"), from its own task texts."""
     text = " ".join(t.text.lower() for t in brief.tasks)
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for sing, plur in UNIT_NOUNS:
         counts[plur] = len(re.findall(rf"\b(?:{sing}|{plur})\b", text))
     best = [p for p, n in counts.most_common() if n >= 2]
@@ -83,6 +82,45 @@ def places(brief: Brief) -> list[str]:
     return [p for p, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def stem(word: str) -> str:
+    """A crude stem, so "welders", "welding" and "weld" compare equal."""
+    w = word.lower().strip("'’")
+    for suffix in ("ing", "ers", "er", "ies", "es", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return w
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words of a text."""
+    return {stem(w) for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def _tool_heads(title: str, example: str) -> set[str]:
+    """What a tool is: the last content word of its commodity title and of its example."""
+    heads = set()
+    for name in (title, example):
+        toks = [w for w in words(name) if not w.isupper()]
+        # "Ventricular assist devices" is a kind of device: its head says nothing of the task.
+        if toks and toks[-1].lower() not in _STOP and len(toks[-1]) > 3:
+            heads.add(stem(toks[-1]))
+    return heads
+
+
+def plausible_tool(text: str, title: str, example: str, *, software: bool) -> bool:
+    """Whether naming this tool or technology in a statement about ``text`` makes sense.
+
+    A tool fits when the task (or its activities) names what the tool is ("weld" for
+    "wirefeed welders"); software fits when the task's words cue its kind of software
+    (records -> database software), from the curated ``_TECH_CUES`` map.
+    """
+    if software:
+        low = title.lower()
+        return any(cue in low for w in words(text.lower()) for cue in _TECH_CUES.get(w, ()))
+    return bool(_tool_heads(title, example) & content_stems(text))
+
+
 def tech_for(brief: Brief, text: str) -> Technology | None:
     """The technology of this occupation that a task's words point at, hot technology first."""
     cues = [c for w in words(text.lower()) for c in _TECH_CUES.get(w, ())]
@@ -97,13 +135,14 @@ def tech_for(brief: Brief, text: str) -> Technology | None:
 
 
 def tool_for(brief: Brief, text: str) -> Tool | None:
-    """A tool of this occupation that shares a content word with the text."""
-    task_words = {w.lower().rstrip("s") for w in words(text)} - _STOP
+    """A tool of this occupation whose kind the text names (see ``plausible_tool``)."""
+    task = content_stems(text)
     best: tuple[int, str, Tool] | None = None
     for tool in brief.tools:
-        tool_words = {w.lower().rstrip("s") for w in words(tool.commodity_title)} - _STOP
-        shared = len(task_words & tool_words)
-        if shared and (best is None or (shared, tool.example) > (best[0], best[1])):
+        if not plausible_tool(text, tool.commodity_title, tool.example, software=False):
+            continue
+        shared = len(task & content_stems(f"{tool.commodity_title} {tool.example}"))
+        if best is None or (shared, tool.example) > (best[0], best[1]):
             best = (shared, tool.example, tool)
     return best[2] if best else None
 
@@ -121,4 +160,7 @@ def tool_phrase(tool: Tool) -> str:
     example = tool.example.strip()
     if len(words(example)) > 4:
         example = tool.commodity_title
+    # "Swan Ganz artery catheters" is a name; "Wirefeed welders" is O*NET's sentence case.
+    if any(w[:1].isupper() for w in example.split()[1:]):
+        return f"using {example}"
     return f"using {lower_first(example)}"

@@ -19,10 +19,15 @@ views of it:
   occupations use the word. It lets "economics lecturer" find the economics teachers
   even when no single record says both words.
 
-Query words missing from the vocabulary are split into two known words ("glassblower"
--> "glass blower"), or matched to known words within one edit (two for words of eight
-letters or more) or as a prefix, at a reduced similarity. Two query words that are one
-known word when written together ("sales person") are also tried joined.
+Query words missing from the vocabulary stand for known words within one edit (two for
+words of eight letters or more, "sofware" -> "software") or that they begin ("maint"
+-> "maintenance"), at a reduced similarity. The query is also read with such a word split
+into two known ones ("bandmill" -> "band mill") and with two words joined into a known
+one ("sales person" -> "salesperson"); each occupation keeps its best reading.
+
+Documents are read in groups that hold the same query words, highest cover first, and
+the search stops as soon as no unread document can change the top ``limit``: results are
+exact, and a common word ("operator", in 4,500 documents) costs little.
 
 Only record texts and SOC codes are kept, so the index does not care whether the
 records came from files or a database.
@@ -38,7 +43,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from skillsx.search.normalise import head, heads, normalise
+from skillsx.search.normalise import analyse
 
 __all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord"]
 
@@ -59,7 +64,7 @@ SPAN = 0.5
 # Raise a record's score by this share when it shares the query's head word.
 HEAD = 0.2
 # Share of an occupation's score that comes from all its records together.
-GAMMA = 0.4
+GAMMA = 0.5
 # An occupation's n records holding a word count n / (n + SATURATION).
 SATURATION = 2.0
 # Similarity of a stand-in for a query word missing from the vocabulary.
@@ -75,6 +80,9 @@ STAND_INS = 3
 # Weight of a query word that matches nothing: as rare as a word can be.
 _UNKNOWN_FREQUENCY = 0.5
 _MAX_KIND = max(KIND_WEIGHTS.values())
+_MAX_KEYWORD_KIND = max(KIND_WEIGHTS[kind] for kind in KEYWORD_KINDS)
+# Documents scored between two checks for an early stop.
+_CHECK_EVERY = 64
 # Scores are divided by this, so an official title that equals the query scores ~1.
 _SCALE = (1 - GAMMA) * (1 + HEAD) * _MAX_KIND + GAMMA
 
@@ -135,9 +143,13 @@ class TitleIndex:
                 if not document.keyword:
                     for soc in document.holders:
                         spread[term][soc] += 1
-        self._postings = dict(postings)
+        self._terms = [d.terms for d in documents]
         self._idf = {term: _idf(len(documents), len(ids)) for term, ids in postings.items()}
-        self._weight = [sum(self._idf[t] for t in d.terms) for d in documents]
+        self._inverse_weight = [1 / sum(self._idf[t] for t in d.terms) for d in documents]
+        # Best fit first: a common word's documents are read in this order when searched.
+        for ids in postings.values():
+            ids.sort(key=self._inverse_weight.__getitem__, reverse=True)
+        self._postings = dict(postings)
         occupations = len({soc for d in documents for soc in d.holders})
         self._spread = {term: dict(counts) for term, counts in spread.items()}
         self._spread_idf = {t: _idf(occupations, len(c)) for t, c in self._spread.items()}
@@ -149,24 +161,30 @@ class TitleIndex:
     @classmethod
     def build(cls, records: Iterable[TitleRecord]) -> TitleIndex:
         """Index ``records``; texts that normalise to nothing are skipped."""
-        documents: dict[frozenset[str], _Document] = {}
+        documents: dict[tuple[frozenset[str], bool], _Document] = {}
         titles: dict[str, str] = {}
         size = 0
         for record in records:
             size += 1
+            weight = KIND_WEIGHTS.get(record.kind)
+            if weight is None:
+                raise ValueError(
+                    f'TitleRecord {record.soc} "{record.title}": kind "{record.kind}" is not'
+                    f" one of {', '.join(KIND_WEIGHTS)}."
+                )
             if record.kind == "title":
                 titles.setdefault(record.soc, record.title)
-            terms = frozenset(normalise(record.title))
-            if not terms:
+            analysis = analyse(record.title)
+            if not analysis.terms:
                 continue
+            terms = frozenset(analysis.terms)
             keyword = record.kind in KEYWORD_KINDS
-            document = documents.get(terms)
+            document = documents.get((terms, keyword))
             if document is None:
-                document = documents[terms] = _Document(terms, True, frozenset(), {})
+                document = _Document(terms, keyword, frozenset(), {})
+                documents[terms, keyword] = document
             if not keyword:
-                document.keyword = False
-                document.heads |= heads(record.title)
-            weight = KIND_WEIGHTS[record.kind]
+                document.heads |= analysis.heads
             held = document.holders.get(record.soc)
             if held is None or held[0] < weight:
                 document.holders[record.soc] = (weight, record.title)
@@ -178,10 +196,9 @@ class TitleIndex:
 
     def search(self, q: str, limit: int = 10) -> list[SearchHit]:
         """Return up to ``limit`` occupations for the query ``q``, best first."""
-        terms = normalise(q)
-        if not terms or limit < 1:
+        terms, _, query_head = analyse(q)
+        if not terms or limit < 1 or not self._postings:
             return []
-        query_head = head(q)
         best: dict[str, tuple[float, str]] = {}
         for slots in self._readings(terms):
             for soc, (score, text) in self._score(slots, query_head, limit).items():
@@ -199,34 +216,30 @@ class TitleIndex:
     # ------------------------------------------------------------------ reading a query
 
     def _readings(self, terms: tuple[str, ...]) -> list[list[_Slot]]:
-        """Return the ways to read the query: as written, and with word pairs joined."""
-        slots: list[_Slot] = []
-        for term in terms:
-            if term in self._idf:
-                slots.append({term: 1.0})
-                continue
-            split = self._split(term)
-            if split:
-                slots.extend({part: SPLIT_SIMILARITY} for part in split)
-            else:
-                slots.append(self._stand_ins(term))
+        """Return the ways to read the query: as written, an unknown word split in two,
+        two words joined. Each reading is a list of slots, one per query word."""
+        slots = [{t: 1.0} if t in self._idf else self._stand_ins(t) for t in terms]
         readings = [slots]
+        for i, term in enumerate(terms):
+            if term not in self._idf and (split := self._split(term)):
+                parts = [{part: SPLIT_SIMILARITY} for part in split]
+                readings.append([*slots[:i], *parts, *slots[i + 1 :]])
         for i in range(len(terms) - 1):
-            joined = self._join(terms[i], terms[i + 1])
-            if joined and len(slots) == len(terms):
+            if joined := self._join(terms[i], terms[i + 1]):
                 readings.append([*slots[:i], {joined: JOIN_SIMILARITY}, *slots[i + 2 :]])
         return readings
 
     def _split(self, term: str) -> tuple[str, str] | None:
-        """Split an unknown word into two known ones, the rarest split first."""
-        best: tuple[float, str, str] | None = None
-        for cut in range(3, len(term) - 2):
-            left, right = term[:cut], term[cut:]
-            if left in self._idf and right in self._idf:
-                weight = self._idf[left] + self._idf[right]
-                if best is None or weight > best[0]:
-                    best = (weight, left, right)
-        return (best[1], best[2]) if best else None
+        """Split an unknown word into two known ones of three letters or more."""
+        splits = [
+            (self._idf[term[:cut]] + self._idf[term[cut:]], term[:cut], term[cut:])
+            for cut in range(3, len(term) - 2)
+            if term[:cut] in self._idf and term[cut:] in self._idf
+        ]
+        if not splits:
+            return None
+        _, left, right = min(splits)  # the most common words: the likeliest reading
+        return left, right
 
     def _join(self, left: str, right: str) -> str | None:
         """Return the known word ``left`` and ``right`` make together ("sales person")."""
@@ -277,54 +290,121 @@ class TitleIndex:
             max((sim * idf[t] for t, sim in slot.items()), default=self._unknown_idf)
             for slot in slots
         )
-        matched = self._accumulate(slots)
         spread = self._occupation_cover(slots)
-        top_spread = max(spread.values(), default=0.0)
 
-        # Documents matching the same words tie on cover, so take them by cover, highest
-        # first, and stop once no later document can change the top ``limit``.
-        by_weight: dict[float, list[int]] = defaultdict(list)
+        # Documents are taken in groups that match the same query words, highest cover
+        # first, and within a big group best fit first; the search stops as soon as no
+        # later document can change the top ``limit``. The commonest query word is not
+        # accumulated: the documents holding it alone are read straight off its postings,
+        # which are kept best fit first.
+        common = self._commonest(slots)
+        matched = self._accumulate([slot for i, slot in enumerate(slots) if i != common])
+        groups: dict[float, list[int]] = defaultdict(list)
+        alone: tuple[float, list[int], bool] | None = None
+        if common is not None:
+            ((term, sim),) = slots[common].items()
+            gain = sim * idf[term]
+            terms = self._terms
+            for number in matched:
+                if term in terms[number]:
+                    matched[number] += gain
+            alone = (gain, self._postings[term], True)
         for number, weight in matched.items():
-            by_weight[weight].append(number)
-        best: dict[str, tuple[float, str]] = {}
+            groups[weight].append(number)
+        order = [(weight, documents, False) for weight, documents in groups.items()]
+        if alone:
+            order.append(alone)
+        order.sort(key=lambda group: group[0], reverse=True)
+
+        scores: dict[str, float] = {}
+        texts: dict[str, str] = {}
+        get = scores.get
+        keyword, inverse, record_heads, holders = (
+            self._keyword,
+            self._inverse_weight,
+            self._heads,
+            self._holders,
+        )
         raised = 1 + HEAD
-        for weight in sorted(by_weight, reverse=True):
+        for rank, (weight, documents, skip_matched) in enumerate(order):
             cover = weight / query_weight
-            ceiling = cover * raised * _MAX_KIND
-            if len(best) >= limit and self._settled(best, spread, limit, ceiling, top_spread):
-                break
-            for number in by_weight[weight]:
-                if self._keyword[number]:
+            # No document of a later group, nor any keyword text here, can beat ``floor``.
+            later = order[rank + 1][0] / query_weight if rank + 1 < len(order) else 0.0
+            floor = max(later * raised * _MAX_KIND, cover * _MAX_KEYWORD_KIND)
+            fixed, varying = cover * (1 - SPAN), cover * SPAN
+            checkpoint = -1
+            if len(documents) > _CHECK_EVERY:
+                ceiling = max(floor, cover * raised * _MAX_KIND)
+                if len(scores) >= limit and self._settled(scores, spread, limit, ceiling):
+                    break
+                if not skip_matched:
+                    documents.sort(key=inverse.__getitem__, reverse=True)
+                checkpoint = _CHECK_EVERY
+            for position, number in enumerate(documents):
+                if position == checkpoint:
+                    checkpoint += _CHECK_EVERY
+                    fit = min(1.0, weight * inverse[number])
+                    ceiling = max(floor, (fixed + varying * fit) * raised * _MAX_KIND)
+                    if len(scores) >= limit and self._settled(scores, spread, limit, ceiling):
+                        return self._finish(scores, texts, spread)
+                if skip_matched and number in matched:
+                    continue  # it holds other query words too: scored in its own group
+                if keyword[number]:
                     score = cover
                 else:
-                    fit = min(1.0, weight / self._weight[number])
-                    score = cover * (1 - SPAN + SPAN * fit)
-                    if query_head in self._heads[number]:
+                    fit = weight * inverse[number]
+                    score = cover if fit >= 1.0 else fixed + varying * fit
+                    if query_head in record_heads[number]:
                         score *= raised
-                for soc, kind_weight, text in self._holders[number]:
-                    held = best.get(soc)
-                    if held is None or held[0] < score * kind_weight:
-                        best[soc] = (score * kind_weight, text)
+                for soc, kind_weight, text in holders[number]:
+                    value = score * kind_weight
+                    if value > get(soc, -1.0):
+                        scores[soc] = value
+                        texts[soc] = text
+        return self._finish(scores, texts, spread)
+
+    def _commonest(self, slots: list[_Slot]) -> int | None:
+        """The position of the exact query word with the most documents, if that is many."""
+        sizes = [
+            (len(self._postings[term]), position)
+            for position, slot in enumerate(slots)
+            if len(slot) == 1
+            for term in slot
+        ]
+        if not sizes:
+            return None
+        size, position = max(sizes)
+        return position if size > _CHECK_EVERY else None
+
+    @staticmethod
+    def _finish(
+        scores: dict[str, float], texts: dict[str, str], spread: dict[str, float]
+    ) -> dict[str, tuple[float, str]]:
+        """Mix each occupation's best record with the cover of all its records."""
         return {
-            soc: ((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0), text)
-            for soc, (score, text) in best.items()
+            soc: ((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0), texts[soc])
+            for soc, score in scores.items()
         }
 
     @staticmethod
     def _settled(
-        best: dict[str, tuple[float, str]],
+        best: dict[str, float],
         spread: dict[str, float],
         limit: int,
         ceiling: float,
-        top_spread: float,
     ) -> bool:
         """Whether documents scoring at most ``ceiling`` can no longer change the top."""
-        top = heapq.nlargest(
-            limit,
-            (((1 - GAMMA) * s + GAMMA * spread.get(soc, 0.0), s) for soc, (s, _) in best.items()),
-        )
-        newcomer = (1 - GAMMA) * ceiling + GAMMA * top_spread
-        return newcomer < top[-1][0] and ceiling <= min(s for _, s in top)
+        final = {soc: (1 - GAMMA) * s + GAMMA * spread.get(soc, 0.0) for soc, s in best.items()}
+        top = heapq.nlargest(limit, final, key=final.__getitem__)
+        if any(best[soc] < ceiling for soc in top):
+            return False  # a later document could still raise one of the top
+        last = final[top[-1]]
+        chosen = set(top)
+        for soc, cover in spread.items():
+            if soc not in chosen:
+                if (1 - GAMMA) * max(ceiling, best.get(soc, 0.0)) + GAMMA * cover >= last:
+                    return False
+        return True
 
     def _accumulate(self, slots: list[_Slot]) -> dict[int, float]:
         """Sum, per document, the best matched weight of each query word."""

@@ -1,19 +1,20 @@
 """Turn a job title into comparable terms: fold, tokenise, expand, stem.
 
-The same function runs on every indexed title and on every query, so a rule only has to
-be consistent, not linguistically perfect: "Sr. Sales Mgr", "senior sales managers" and
-"Sales Manager, Senior" all become the terms ``("senior", "sale", "manager")``.
+The same rules run on every indexed title and on every query, so a rule only has to be
+consistent, not linguistically perfect: "Sr. Sales Mgr", "senior sales managers" and
+"Sales Manager, Senior" all come to the terms senior, sale and manager.
 
 Rules, in order:
 
 1. Unicode is folded to ASCII and lower case ("Pâtissier" -> "patissier").
 2. Apostrophes and full stops vanish ("Driver's" -> "drivers", "U.S." -> "us",
-   "Sr." -> "sr"); "&" between two letters stays part of the word ("R&D", "A&P"),
-   elsewhere it reads as "and"; every other non-alphanumeric character splits words.
+   "Sr." -> "sr"); "&" between two letters stays part of the word ("R&D", "A&P"); any
+   other character that is not a letter or digit separates words.
 3. Anything from the word "except" on is dropped: O*NET titles such as
-   "Elementary School Teachers, Except Special Education" name what they are *not*.
+   "Elementary School Teachers, Except Special Education" name what they are *not*;
+   so is a closing "All Other" ("Managers, All Other").
 4. A short prefix joins the next word, so "Pre-School", "Pre School" and "Preschool"
-   agree (``AFFIXES``; "co", "re", "sub" and "self" join only across a hyphen).
+   agree (``AFFIXES``; "co", "re", "sub", "self" and "inter" join only across a hyphen).
 5. Abbreviations expand (``ABBREVIATIONS``: "RN" -> "registered nurse",
    "mgr" -> "manager"); a plural abbreviation ("RNs", "techs") expands like its singular.
 6. Stop words ("and", "of", "the", ...) are dropped.
@@ -21,20 +22,27 @@ Rules, in order:
    "foremen" -> "foreman"), then word families fold to one term (``FAMILIES``:
    "administrative", "administration", "admin" -> "administrator").
 8. Repeated terms are kept once, so "Registered Nurse (RN)" is ``("registered", "nurse")``.
+
+``analyse`` also returns the *head words*: the last term of each part of the text between
+commas, brackets and "and" ("Welders, Cutters, and Brazers" -> welder, cutter, brazer),
+and the last term outside brackets (what a query names: "nurse" in "registered nurse").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "ABBREVIATIONS",
+    "Analysis",
     "AFFIXES",
     "FAMILIES",
     "STOP_WORDS",
+    "analyse",
     "fold",
-    "heads",
     "normalise",
     "stem",
     "tokenise",
@@ -186,14 +194,14 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Prefixes written solid, hyphenated or spaced ("preschool", "pre-school", "pre school").
-AFFIXES = frozenset({"pre", "post", "non", "multi", "anti", "micro", "semi", "x", "e"})
+AFFIXES = frozenset({"pre", "post", "non", "multi", "micro", "semi", "x", "e"})
 # Only joined across a hyphen: as separate words they mean something else ("CO" officer).
 HYPHEN_AFFIXES = frozenset({"co", "re", "sub", "self", "inter"})
 
 STOP_WORDS = frozenset(
     {"a", "an", "and", "the", "of", "for", "in", "to", "or", "with", "on", "at", "by", "as"}
 )
-# "Managers, All Other" -- the residual marker tells a searcher nothing.
+# "Managers, All Other": the residual marker tells a searcher nothing.
 _RESIDUAL = ("all", "other")
 
 # Word families folded to one term after stemming.
@@ -211,19 +219,37 @@ _NOT_PLURAL = frozenset({"series", "species", "news", "physics", "gas", "bus", "
 
 _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _DROP = re.compile(r"['.`]")
+_JOINERS = AFFIXES | HYPHEN_AFFIXES
+_PART_BREAKS = frozenset("(),;")
+
+
+class Analysis(NamedTuple):
+    """The terms of a text, and the head words its parts end on."""
+
+    terms: tuple[str, ...]
+    # The last term of each part between commas, brackets and "and".
+    heads: frozenset[str]
+    # The last term outside brackets: what the text names ("nurse" in "RN (Nurse)").
+    head: str | None
 
 
 def fold(text: str) -> str:
     """Fold ``text`` to lower-case ASCII, drop apostrophes and full stops."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return _DROP.sub("", ascii_text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _DROP.sub("", text.lower())
 
 
 def tokenise(text: str) -> list[str]:
     """Split ``text`` into folded words, up to "except", joining short prefixes."""
+    return [word for word, _, _ in _words(text)]
+
+
+def _words(text: str) -> list[tuple[str, int, bool]]:
+    """Return (word, part number, inside brackets) for each word of ``text``."""
     folded = fold(text)
-    words: list[str] = []
+    words: list[tuple[str, int, bool]] = []
+    part, bracketed = 0, False
     pending = ""
     pos = 0
     for match in _WORD.finditer(folded):
@@ -235,18 +261,26 @@ def tokenise(text: str) -> list[str]:
         if pending:
             if word not in STOP_WORDS and word.isalpha() and _joins(pending, gap):
                 word = pending + word
+                gap = ""
             else:
-                words.append(pending)
+                words.append((pending, part, bracketed))
             pending = ""
-        if "&" not in word and word in AFFIXES | HYPHEN_AFFIXES:
+        if not _PART_BREAKS.isdisjoint(gap):
+            part += 1
+            bracketed = gap.rfind("(") > gap.rfind(")") or (bracketed and ")" not in gap)
+        if word == "and":
+            part += 1
+        if word in _JOINERS:
             pending = word
             continue
         if "&" in word and word not in ABBREVIATIONS:
-            words.extend(word.split("&"))
+            words.extend((piece, part, bracketed) for piece in word.split("&"))
             continue
-        words.append(word)
+        words.append((word, part, bracketed))
     if pending:
-        words.append(pending)
+        words.append((pending, part, bracketed))
+    if len(words) >= 2 and (words[-2][0], words[-1][0]) == _RESIDUAL:
+        del words[-2:]
     return words
 
 
@@ -271,43 +305,35 @@ def stem(word: str) -> str:
     return word[:-1]
 
 
-def normalise(text: str) -> tuple[str, ...]:
-    """Return the distinct search terms of ``text``, in order of first appearance."""
-    words = tokenise(text)
-    if len(words) >= 2 and tuple(words[-2:]) == _RESIDUAL:
-        words = words[:-2]
-    terms: dict[str, None] = {}
-    for word in words:
-        for part in _expand(word):
-            if part in STOP_WORDS:
-                continue
-            stemmed = stem(part)
-            terms.setdefault(FAMILIES.get(stemmed, stemmed), None)
-    return tuple(terms)
-
-
-def _expand(word: str) -> tuple[str, ...]:
+@lru_cache(maxsize=1 << 16)
+def _terms_of(word: str) -> tuple[str, ...]:
+    """Expand, drop stop words, stem and fold families: one word's terms."""
     expansion = ABBREVIATIONS.get(word)
     if expansion is None and len(word) > 2 and word.endswith("s"):
         expansion = ABBREVIATIONS.get(word[:-1])
-    return expansion if expansion is not None else (word,)
+    terms = []
+    for part in expansion or (word,):
+        if part not in STOP_WORDS:
+            stemmed = stem(part)
+            terms.append(FAMILIES.get(stemmed, stemmed))
+    return tuple(terms)
 
 
-_SEGMENT = re.compile(r"[(),;]|\band\b")
+def analyse(text: str) -> Analysis:
+    """Return the terms of ``text`` with its head words, in one pass."""
+    terms: dict[str, None] = {}
+    last_of_part: dict[int, str] = {}
+    head = outside = None
+    for word, part, bracketed in _words(text):
+        for term in _terms_of(word):
+            terms.setdefault(term, None)
+            last_of_part[part] = term
+            head = term
+            if not bracketed:
+                outside = term
+    return Analysis(tuple(terms), frozenset(last_of_part.values()), outside or head)
 
 
-def heads(text: str) -> frozenset[str]:
-    """Return the head word of each part of ``text``: the last term before a comma,
-    bracket or "and" ("Welders, Cutters, and Brazers" -> welder, cutter, brazer)."""
-    found: set[str] = set()
-    for segment in _SEGMENT.split(fold(text)):
-        terms = normalise(segment)
-        if terms:
-            found.add(terms[-1])
-    return frozenset(found)
-
-
-def head(text: str) -> str | None:
-    """Return the head word of a query: the last term before any bracket."""
-    terms = normalise(text.split("(", 1)[0]) or normalise(text)
-    return terms[-1] if terms else None
+def normalise(text: str) -> tuple[str, ...]:
+    """Return the distinct search terms of ``text``, in order of first appearance."""
+    return analyse(text).terms

@@ -22,6 +22,8 @@ def _create(tables: list) -> Callable[[Connection], None]:
 MIGRATIONS: list[Migration] = [
     (1, "O*NET release tables, evidence and crosswalks", _create(schema.BASE_TABLES)),
     (2, "versioned builds of frameworks and their problems", _create(schema.BUILD_TABLES)),
+    (3, "accounts, sessions, corrections, overrides, audit log", _create(schema.ACCOUNT_TABLES)),
+    (4, "imported external frameworks (json-1.0, CASE)", _create(schema.EXTERNAL_TABLES)),
 ]
 
 

@@ -7,6 +7,8 @@ dropped and re-created.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -25,7 +27,7 @@ from skillsx.ingest.specs import SPECS, FileSpec
 
 metadata = MetaData()
 
-_TYPES = {
+_TYPES: dict[str, Any] = {
     "soc": lambda: String(10),
     "text": lambda: Text(),
     "int": lambda: BigInteger(),
@@ -174,3 +176,118 @@ build_problems = Table(
 )
 
 BUILD_TABLES = [builds, frameworks, build_problems]
+
+# ---------------------------------------------------------------- accounts (migration 3)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),  # viewer | contributor | curator | admin
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(254), nullable=False),
+    Column("client", String(64), nullable=False),
+    Column("at", Float, nullable=False),  # seconds since the epoch
+    Column("ok", Boolean, nullable=False),
+    Index("ix_sign_in_attempts_email", "email", "at"),
+)
+
+site_secrets = Table(
+    "site_secrets",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", String(128), nullable=False),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("soc", String(10), nullable=False),
+    # statement:<level>:<order> or record:<kind>:<id>
+    Column("target", String(120), nullable=False),
+    Column("current_text", Text, nullable=False),
+    Column("problem", Text, nullable=False),
+    Column("proposed", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # pending | accepted | rejected
+    Column("submitted_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("submitted_at", String(32), nullable=False),
+    Column("build_id", Integer),
+    Column("reviewed_by", Integer, ForeignKey("users.id")),
+    Column("reviewed_at", String(32)),
+    Column("review_reason", Text),
+    Index("ix_corrections_status", "status"),
+)
+
+overrides = Table(
+    "overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("correction_id", Integer, ForeignKey("corrections.id"), nullable=False),
+    Column("soc", String(10), nullable=False),
+    Column("target", String(120), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_overrides_soc", "soc"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor_id", Integer),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(120), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
+ACCOUNT_TABLES = [
+    users,
+    sessions,
+    sign_in_attempts,
+    site_secrets,
+    corrections,
+    overrides,
+    audit_log,
+]
+
+# ---------------------------------------------------------------- imported frameworks (migration 4)
+
+external_frameworks = Table(
+    "external_frameworks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),  # json-1.0 | case
+    # The file's own identifier: the CFDocument identifier, or the SOC code of a json-1.0 file.
+    Column("identifier", String(120), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("soc", String(10)),
+    Column("version", String(60)),
+    Column("source_name", Text, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("document", Text, nullable=False),  # the checked file, as JSON
+    Index("ux_external_frameworks_identity", "kind", "identifier", unique=True),
+)
+
+EXTERNAL_TABLES = [external_frameworks]

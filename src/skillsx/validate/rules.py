@@ -17,6 +17,19 @@ Rule ids (severity):
     duplicate.action (error)          two action phrases nearly the same (token Jaccard)
     duplicate.theme (error)           one theme at two levels with the same verb or scope
     level.marker (error)              a phrase that contradicts the statement's level
+    level.generic (error)             an Advanced action that names no concrete object ("shape
+                                      policy on them") or reads as boilerplate
+    grammar.phrasal (error)           a pronoun after a phrasal verb's particle ("set up them")
+    grammar.vague (error)             "lead/manage/coordinate it/them" when the subject names people
+    grammar.capital (error)           a capitalised common noun mid-sentence ("using Blenders")
+    subject.leftover (error)          a subject carrying a verb or list leftover ("Examinations and
+                                      make diagnoses", "Programs, advising or consulting")
+    style.closer (error)              the same closing phrase twice within one level
+    setting.unrelated (error)         a tool or technology the statement's task does not call for
+    context.case (error)              a capitalised common noun in "context covered"
+    build.position (warning)          across a build, the same closer or action skeleton at the
+                                      same level and position in over 10% of frameworks
+                                      (``validate_build``)
     coverage.core (warning)           under 90% of Core tasks anchored
     anchors.missing (error)           a statement without anchors
     anchors.foreign (error)           an anchor that is not a record of this brief
@@ -29,8 +42,9 @@ import re
 from itertools import combinations
 
 from skillsx.compose.levels import PROFILES
-from skillsx.compose.lexicon import BASE_VERBS
-from skillsx.compose.phrases import opens_with_verb
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
+from skillsx.compose.phrases import names_people, opens_with_verb
+from skillsx.compose.settings import plausible_tool
 from skillsx.models import Brief, Framework, Level, Problem, Statement
 
 EM_DASH = "—"
@@ -142,6 +156,196 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
         # The subject names the work ("Coaching of new staff"); the action carries the level.
         if re.search(rf"(?<![\w-]){re.escape(phrase)}\b", s.action.lower()):
             add("level.marker", "error", f"{phrase!r} contradicts the {s.level.label} level.")
+    for rule, message in check_wording(s, brief):
+        add(rule, "error", message)
+    return out
+
+
+_PHRASAL = re.compile(r"\b([a-z]+) (up|out|off|down|away|back|over) (it|them)\b")
+_LEAD_PRONOUN = re.compile(
+    r"\b(lead|manage|coordinate|direct|supervise|oversee|organise|organize|run|head) (it|them)\b"
+)
+_BOILERPLATE = (
+    "represent the organisation in high-level",
+    "shape policy on it",
+    "shape policy on them",
+    "learn to handle",
+)
+
+
+def closer(action: str) -> str:
+    """The closing phrase of an action: what follows its last comma ("" if none)."""
+    body = action.rstrip(".")
+    return body.rsplit(", ", 1)[1].strip().lower() if ", " in body else ""
+
+
+def check_wording(s: Statement, brief: Brief | None = None) -> list[tuple[str, str]]:
+    """Wording that would embarrass a reader: pronoun order, vague objects, leftovers."""
+    out: list[tuple[str, str]] = []
+    action = s.action.lower()
+    m = _PHRASAL.search(action)
+    if m:
+        out.append(("grammar.phrasal", f"Write '{m[1]} {m[3]} {m[2]}', not {m[0]!r}."))
+    m = _LEAD_PRONOUN.search(action)
+    if m and names_people(s.subject):
+        out.append(("grammar.vague", f"{m[0]!r} about people: name them ('lead the team')."))
+    if s.level == Level.ADVANCED:
+        head = action.split(",")[0]
+        if re.search(r"\b(it|them)\b", head):
+            out.append(("level.generic", f"Advanced action names no concrete object: {head!r}."))
+    for phrase in _BOILERPLATE:
+        if phrase in action:
+            out.append(("level.generic", f"Boilerplate phrase {phrase!r}."))
+    toks = _words(s.subject)
+    for a, b in zip(toks, toks[1:], strict=False):
+        if (
+            a.lower() in {"and", "or"}
+            and b.lower() in BASE_VERBS
+            and b.lower() not in NOUNISH_VERBS
+        ):
+            out.append(("subject.leftover", f"Subject carries a verb: {s.subject!r}."))
+            break
+    leftover = toks and toks[0].lower() in {"other", "such", "them", "those", "these", "it"}
+    if re.search(r", [a-z]+ing\b|\b(and|or) [a-z]+ (them|it)$", s.subject) or leftover:
+        out.append(("subject.leftover", f"Subject carries a list leftover: {s.subject!r}."))
+    for w in _words(s.action)[1:]:
+        if w[:1].isupper() and not _proper(w, brief):
+            out.append(("grammar.capital", f"Capitalised common noun {w!r} mid-sentence."))
+            break
+    if brief is not None:
+        problem = _unrelated_setting(s, brief)
+        if problem:
+            out.append(("setting.unrelated", problem))
+    return out
+
+
+def _proper_names(brief: Brief | None) -> set[str]:
+    """Words that may stay capitalised: product names from the brief's technology."""
+    if brief is None:
+        return set()
+    names = {w for t in brief.technology for w in _words(t.example) if w[:1].isupper()}
+    # A tool example with capitals past its first word is a name ("Swan Ganz catheters").
+    for tool in brief.tools:
+        toks = _words(tool.example)
+        if any(w[:1].isupper() for w in toks[1:]):
+            names |= {w for w in toks if w[:1].isupper()}
+    return names | set(_words(brief.title))
+
+
+def _proper(word: str, brief: Brief | None) -> bool:
+    if word.isupper() or any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+        return True
+    if re.match(r"^[A-Z]-", word):  # "C-clamps", "T-squares"
+        return True
+    return word in _proper_names(brief)
+
+
+def _unrelated_setting(s: Statement, brief: Brief) -> str:
+    """A named tool or technology whose kind the statement's tasks and activities never call for."""
+    tasks = {str(t.id): t for t in brief.tasks}
+    dwas = {d.id: d.title for t in brief.tasks for d in t.dwas}
+    text = " ".join(
+        [tasks[a.id].text for a in s.anchors if a.kind == "task" and a.id in tasks]
+        + [dwas[a.id] for a in s.anchors if a.kind == "dwa" and a.id in dwas]
+    )
+    if not text:
+        return ""
+    tools = {str(t.commodity_code): t for t in brief.tools}
+    techs = {str(t.commodity_code): t for t in brief.technology}
+    action = s.action.lower()
+    for a in s.anchors:
+        item = (
+            tools.get(a.id)
+            if a.kind == "tool"
+            else techs.get(a.id)
+            if a.kind == "technology"
+            else None
+        )
+        if item is None:
+            continue
+        named = item.example.lower() in action or item.commodity_title.lower() in action
+        if named and not plausible_tool(
+            text, item.commodity_title, item.example, software=a.kind == "technology"
+        ):
+            return f"{item.example!r} ({item.commodity_title}) does not serve this task."
+    return ""
+
+
+def check_closers(fw: Framework) -> list[Problem]:
+    """The same closing phrase used twice within one level."""
+    out = []
+    for level in Level:
+        seen: dict[str, Statement] = {}
+        for s in fw.level(level):
+            c = closer(s.action)
+            if c and c in seen:
+                out.append(
+                    _problem(
+                        "style.closer",
+                        "error",
+                        fw,
+                        f"{_where(seen[c])}~{_where(s)}",
+                        f"Closer {c!r} repeated within {level.label}.",
+                    )
+                )
+            seen.setdefault(c, s)
+    return out
+
+
+def check_context(fw: Framework, brief: Brief) -> list[Problem]:
+    """Capitalised common nouns inside the "context covered" sentences."""
+    names = _proper_names(brief)
+    out = []
+    for sentence in re.split(r"(?<=[.:])\s+", fw.context_covered):
+        for w in _words(sentence)[1:]:
+            if w[:1].isupper() and w not in names and not _proper(w, None):
+                out.append(_problem("context.case", "error", fw, "context", f"Capitalised {w!r}."))
+                break
+    return out
+
+
+_TEMPLATE_SHARE = 0.2
+POSITION_LIMIT = 0.1
+
+
+def validate_build(frameworks: list[Framework]) -> list[Problem]:
+    """Across a build: a closer or action skeleton that recurs at one position everywhere."""
+    from collections import Counter
+
+    n = len(frameworks)
+    if n < 20:
+        return []
+    df: Counter[str] = Counter()
+    for fw in frameworks:
+        df.update({w.lower() for s in fw.statements for w in _words(s.action)})
+    common = {w for w, c in df.items() if c >= _TEMPLATE_SHARE * n}
+
+    def skeleton(action: str) -> str:
+        toks = [w.lower() if w.lower() in common else "_" for w in _words(action.split(",")[0])]
+        return re.sub(r"(_ )+_", "_", " ".join(toks))
+
+    keys: dict[tuple[str, int, str], list[str]] = {}
+    for fw in frameworks:
+        for s in fw.statements:
+            for kind, value in (("closer", closer(s.action)), ("skeleton", skeleton(s.action))):
+                if value and value != "_":
+                    keys.setdefault((s.level.value, s.order, f"{kind} {value!r}"), []).append(
+                        fw.soc
+                    )
+    out = []
+    for (level, order, what), socs in sorted(keys.items()):
+        if len(socs) > POSITION_LIMIT * n:
+            message = f"{what} at {level}#{order} in {len(socs)} of {n} frameworks."
+            out += [
+                Problem(
+                    rule="build.position",
+                    severity="warning",
+                    soc=soc,
+                    where=f"{level}#{order}",
+                    message=message,
+                )
+                for soc in socs
+            ]
     return out
 
 
@@ -261,6 +465,8 @@ def validate_framework(framework: Framework, brief: Brief) -> list[Problem]:
     for s in sorted(framework.statements, key=lambda s: (list(Level).index(s.level), s.order)):
         problems += check_statement(framework, s, brief)
     problems += check_duplicates(framework)
+    problems += check_closers(framework)
+    problems += check_context(framework, brief)
     problems += check_anchors(framework, brief)
     problems += check_coverage(framework, brief)
     return problems

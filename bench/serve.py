@@ -1,0 +1,182 @@
+"""Load bench of `skillsx serve`: wrk against the framework JSON, the page and search.
+
+Starts uvicorn on loopback with several workers against a built store, warms every worker,
+drives each endpoint with wrk for a bounded time and prints req/s, p50/p99 latency, errors
+and the server's resident memory (all its processes).
+
+    .venv/bin/python bench/serve.py                       # ./skillsx.db, 2 workers, 10 s each
+    .venv/bin/python bench/serve.py --duration 5 --connections 32
+
+Needs `wrk` (apt-get install -y wrk) and a store with a complete build (`skillsx build`).
+Targets on 2 cores: framework JSON >= 3,000 req/s with p99 <= 20 ms, page >= 1,000 req/s,
+0 errors, RSS <= 250 MB. wrk runs on the same cores as the server, so it takes its share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from skillsx.store.db import open_engine
+from skillsx.store.migrations import migrate
+
+ENDPOINTS = [
+    ("framework JSON", "/api/v1/occupations/{soc}/framework"),
+    ("occupation page", "/occupations/{soc}"),
+    ("search", "/api/v1/search?q=registered+nurse&limit=10"),
+]
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer {url} within {timeout:.0f} s")
+
+
+def warm_search(url: str, timeout: float = 180.0) -> None:
+    """Wait until every worker has built its title index: 8 fresh connections answer fast."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        slowest = 0.0
+        for _ in range(8):
+            start = time.monotonic()
+            with urllib.request.urlopen(url, timeout=timeout) as r:
+                r.read()
+            slowest = max(slowest, time.monotonic() - start)
+        if slowest < 0.2:
+            return
+    raise SystemExit("search did not warm up in time")
+
+
+def tree_rss_mb(pid: int) -> tuple[float, list[float]]:
+    """Resident memory of a process and all its descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    todo, sizes = [pid], []
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"VmRSS:\s+(\d+) kB", status)
+        if found:
+            sizes.append(int(found.group(1)) / 1024)
+    return sum(sizes), sizes
+
+
+def latency_ms(text: str, pct: str) -> float:
+    found = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+
+def run_wrk(url: str, duration: int, connections: int, threads: int) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if rps is None:
+        sys.stderr.write(out)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = int(non2xx.group(1)) if non2xx else 0
+    if sock:
+        errors += sum(int(x) for x in sock.groups())
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "p50": latency_ms(out, "50"),
+        "p99": latency_ms(out, "99"),
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--database-url", default=os.environ.get("SKILLSX_DATABASE_URL", "sqlite:///skillsx.db")
+    )
+    parser.add_argument("--soc", default="11-2022.00")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+
+    migrate(open_engine(args.database_url))  # once, before the workers start
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "SKILLSX_DATABASE_URL": args.database_url}
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "uvicorn", "skillsx.web.app:create_app", "--factory",
+            "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers),
+            "--no-access-log", "--log-level", "warning",
+        ],
+        env=env,
+    )  # fmt: skip
+    try:
+        wait_until_up(base + "/api/v1/builds")
+        rows = []
+        before_search = 0.0
+        for name, path in ENDPOINTS:
+            url = base + path.format(soc=args.soc)
+            # Warm every worker (caches, the title index) before measuring.
+            if name == "search":
+                before_search = tree_rss_mb(server.pid)[0]
+                warm_search(url)
+            run_wrk(url, 3, args.connections, args.threads)
+            rows.append((name, run_wrk(url, args.duration, args.connections, args.threads)))
+        total, each = tree_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(20)
+
+    out = sys.stdout.write
+    out(
+        f"{args.workers} workers, wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
+        f"{os.cpu_count()} CPUs, store {args.database_url}\n"
+    )
+    out("| endpoint | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n")
+    for name, r in rows:
+        out(f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |\n")
+    sizes = ", ".join(f"{s:.0f}" for s in each)
+    out(f"server RSS: {total:.0f} MB in {len(each)} processes ({sizes} MB)\n")
+    out(f"server RSS before the first search (no title index yet): {before_search:.0f} MB\n")
+
+
+if __name__ == "__main__":
+    main()

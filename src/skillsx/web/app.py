@@ -1,0 +1,81 @@
+"""The app factory: settings, engine, templates and caches are made here, per app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import Engine
+
+from skillsx.config import Settings
+from skillsx.errors import StoreError
+from skillsx.store.accounts import get_or_create_secret
+from skillsx.store.db import open_engine
+from skillsx.store.migrations import MIGRATIONS, applied_versions
+from skillsx.web import api, auth, corrections, errors, pages
+from skillsx.web.deps import AppState
+from skillsx.web.fastpath import serve_cached
+from skillsx.web.html import make_environment
+from skillsx.web.security import SecurityHeaders
+
+STATIC = Path(__file__).parent / "static"
+
+
+class SkillsxApp(FastAPI):
+    """FastAPI, with cached responses of the current build served before any routing."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and await serve_cached(self.state.skillsx, scope, send):
+            return
+        await super().__call__(scope, receive, send)
+
+
+def _check_migrated(engine: Engine) -> None:
+    with engine.connect() as conn:
+        done = applied_versions(conn)
+    missing = [v for v, _, _ in MIGRATIONS if v not in done]
+    if missing:
+        raise StoreError(
+            f"The store at {engine.url.render_as_string()} lacks migrations "
+            f"{', '.join(map(str, missing))}; run `skillsx serve` (it migrates) or any "
+            "`skillsx` command once before starting workers."
+        )
+
+
+def create_app(
+    settings: Settings | None = None, *, engine: Engine | None = None, build_ttl: float = 1.0
+) -> FastAPI:
+    """Make the web app: the site, the JSON API under /api/v1 and its OpenAPI docs.
+
+    The store must be migrated already (workers never migrate, so they cannot race).
+    """
+    settings = settings or Settings.from_env()
+    engine = engine or open_engine(settings.database_url)
+    _check_migrated(engine)
+    secret = settings.secret_key or get_or_create_secret(engine)
+    app = SkillsxApp(
+        title="Skills Exchange API",
+        version="1",
+        description="Proficiency frameworks for O*NET occupations, with their evidence.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.skillsx = AppState(
+        settings=settings,
+        engine=engine,
+        templates=make_environment(),
+        serializer=URLSafeTimedSerializer(secret),
+        build_ttl=build_ttl,
+    )
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(auth.router)
+    app.include_router(corrections.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app

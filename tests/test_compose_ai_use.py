@@ -1,0 +1,75 @@
+"""AI use by level: grounded in the occupation's AEI-recorded tasks, each citing its evidence."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from skillsx.compose.ai_use import COUNTS, compose_ai_use
+from skillsx.models import AiEvidence, Brief, Level
+from skillsx.store.evidence import get_ai_evidence
+from skillsx.store.queries import get_brief
+from skillsx.validate.ai_use import validate_ai_use
+
+
+@pytest.fixture(scope="module")
+def nurse(store: Engine) -> tuple[Brief, AiEvidence]:
+    with store.connect() as conn:
+        return get_brief(conn, "29-1141.00"), get_ai_evidence(conn, "29-1141.00")
+
+
+def test_statements_per_level_cite_aei_records(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    ai = compose_ai_use(brief, evidence)
+    assert ai.has_aei and ai.aei_release == "2025-02-10"
+    assert [len(ai.level(level)) for level in Level] == [2, 3, 3, 2] == list(COUNTS.values())
+    assert ai.note == (
+        "Grounded in the 4 of 27 O*NET 30.1 tasks of this occupation that the Anthropic Economic"
+        " Index (release 2025-02-10) records; each statement cites its AEI record and O*NET task."
+    )
+    first = ai.level(Level.EMERGING)[0]
+    assert first.text == (
+        "Guided AI help with routine work — use an approved AI assistant only as instructed when"
+        " asked to evaluate patient outcomes to determine effectiveness of treatments, and report"
+        " any doubtful output."
+    )
+    assert [(e.task_id, e.aei_release) for e in first.evidence] == [(1842, "2025-02-10")]
+    assert first.evidence[0].pct == pytest.approx(0.00703573894802674)
+    assert first.confidence == "standard"
+    cited = {e.task_id for s in ai.statements for e in s.evidence}
+    assert cited == {1842, 1840, 1850, 1843}
+    for s in ai.statements:
+        assert {str(e.task_id) for e in s.evidence} <= {a.id for a in s.anchors if a.kind == "task"}
+    assert validate_ai_use(ai, brief) == []
+
+
+def test_without_aei_records_says_so_and_lowers_confidence(
+    nurse: tuple[Brief, AiEvidence],
+) -> None:
+    brief, evidence = nurse
+    none = evidence.model_copy(update={"tasks": []})
+    ai = compose_ai_use(brief, none)
+    assert not ai.has_aei
+    assert ai.note == (
+        "The Anthropic Economic Index (release 2025-02-10) records none of this occupation's"
+        " O*NET 30.1 tasks. These statements are grounded in its information-handling tasks only"
+        " and carry lower confidence."
+    )
+    assert {s.confidence for s in ai.statements} == {"lower"}
+    assert all(s.evidence == [] and s.anchors for s in ai.statements)
+    assert validate_ai_use(ai, brief) == []
+
+
+def test_without_an_aei_release(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    ai = compose_ai_use(brief, evidence.model_copy(update={"tasks": [], "aei_release": None}))
+    assert ai.note.startswith("No Anthropic Economic Index release is loaded in this store;")
+    assert validate_ai_use(ai, brief) == []
+
+
+@pytest.mark.parametrize("soc", ["11-2022.00", "15-1252.00", "41-2031.00", "51-4121.00"])
+def test_every_fixture_occupation_passes(store: Engine, soc: str) -> None:
+    with store.connect() as conn:
+        brief, evidence = get_brief(conn, soc), get_ai_evidence(conn, soc)
+    ai = compose_ai_use(brief, evidence)
+    assert ai.has_aei and validate_ai_use(ai, brief) == []

@@ -1,0 +1,89 @@
+"""The evidence pack: computed figures with sources, and honest gaps."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from skillsx.compose.evidence import compose_evidence, ordinal, skill_cluster
+from skillsx.models import AiEvidence, Brief
+from skillsx.store.evidence import get_ai_evidence
+from skillsx.store.queries import get_brief
+
+
+@pytest.fixture(scope="module")
+def nurse(store: Engine) -> tuple[Brief, AiEvidence]:
+    with store.connect() as conn:
+        return get_brief(conn, "29-1141.00"), get_ai_evidence(conn, "29-1141.00")
+
+
+def test_figures(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    pack = compose_evidence(brief, evidence)
+    figures = {f.key: f for f in pack.figures}
+    assert list(figures) == [
+        "tasks_matched",
+        "usage_share",
+        "usage_percentile",
+        "top_skill",
+        "skill_cluster",
+        "time_saved",
+        "ai_autonomy",
+        "automation_feasibility",
+    ]
+    assert (figures["tasks_matched"].value, figures["tasks_matched"].display) == (
+        4,
+        "4 of 27 tasks",
+    )
+    share = sum(t.pct / t.shared_by for t in evidence.tasks)
+    assert figures["usage_share"].value == round(share, 6)
+    assert figures["usage_share"].display == "0.017%"
+    assert figures["usage_share"].source == "Anthropic Economic Index (Handa et al., 2025)"
+    assert figures["usage_share"].release == "2025-02-10"
+    # Percentile among the other fixture occupations with task data.
+    others = [v for soc, v in evidence.shares.items() if soc != brief.soc]
+    lower = sum(v < share for v in others)
+    assert figures["usage_percentile"].value == round(100 * lower / len(others), 1)
+    assert figures["top_skill"].value == "Social Perceptiveness"
+    assert figures["top_skill"].release == "29.x" and figures["top_skill"].available
+    assert figures["skill_cluster"].value == "Process skills"
+    for key in ("time_saved", "ai_autonomy", "automation_feasibility"):
+        assert not figures[key].available and figures[key].value is None and figures[key].note
+    assert [t.task_id for t in pack.top_tasks] == [1842, 1840, 1850, 1843]
+
+
+def test_automation_split_is_economy_wide(nurse: tuple[Brief, AiEvidence]) -> None:
+    pack = compose_evidence(*nurse)
+    split = {f.key: f for f in pack.interactions}
+    assert (split["automation"].value, split["augmentation"].value) == (42.6, 57.4)
+    assert {f.scope for f in pack.interactions} == {"economy"}
+    assert split["automation"].note.startswith(
+        "Economy-wide: this AEI release has no per-occupation split. directive + feedback loop"
+    )
+
+
+def test_without_aei(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    empty = evidence.model_copy(update={"tasks": [], "aei_release": None, "interactions": {}})
+    pack = compose_evidence(brief, empty)
+    figures = {f.key: f for f in pack.figures}
+    assert not figures["tasks_matched"].available
+    assert figures["tasks_matched"].note == "No AEI release is loaded in this store."
+    assert pack.top_tasks == [] and not any(f.available for f in pack.interactions)
+
+
+def test_ordinal_and_cluster(nurse: tuple[Brief, AiEvidence]) -> None:
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 31, 100)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "31st",
+        "100th",
+    ]
+    assert skill_cluster(nurse[0].model_copy(update={"skills": []})) is None

@@ -1,0 +1,400 @@
+"""Occupation title search over a few dozen O*NET occupations cut from the 30.1 release."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import skillsx.search
+from skillsx.config import Settings
+from skillsx.search import SearchHit, TitleIndex, TitleRecord
+from skillsx.search.normalise import analyse, fold, normalise, stem, tokenise
+
+RELEASE = Path("onet") / "db_30_1_text"
+
+# The occupations the example queries aim at, and neighbours that compete for them.
+SOCS = frozenset(
+    {
+        "11-1011.00",  # Chief Executives
+        "11-2011.00",  # Advertising and Promotions Managers ("Account Executive")
+        "11-2022.00",  # Sales Managers
+        "11-3021.00",  # Computer and Information Systems Managers
+        "15-1252.00",  # Software Developers
+        "15-1253.00",  # Software Quality Assurance Analysts and Testers
+        "15-1254.00",  # Web Developers
+        "25-2021.00",  # Elementary School Teachers, Except Special Education
+        "25-2056.00",  # Special Education Teachers, Elementary School
+        "29-1141.00",  # Registered Nurses
+        "29-1141.01",  # Acute Care Nurses
+        "29-1171.00",  # Nurse Practitioners
+        "29-1292.00",  # Dental Hygienists
+        "29-2042.00",  # Emergency Medical Technicians
+        "29-2043.00",  # Paramedics
+        "29-2061.00",  # Licensed Practical and Licensed Vocational Nurses
+        "31-1131.00",  # Nursing Assistants
+        "41-1011.00",  # First-Line Supervisors of Retail Sales Workers
+        "41-2031.00",  # Retail Salespersons
+        "41-4012.00",  # Sales Representatives, Wholesale and Manufacturing, ...
+        "43-6014.00",  # Secretaries and Administrative Assistants, ...
+        "47-2011.00",  # Boilermakers
+        "47-2111.00",  # Electricians
+        "49-9021.00",  # Heating, Air Conditioning, and Refrigeration Mechanics ...
+        "51-4121.00",  # Welders, Cutters, Solderers, and Brazers
+        "51-4122.00",  # Welding, Soldering, and Brazing Machine Setters, ...
+        "53-3032.00",  # Heavy and Tractor-Trailer Truck Drivers
+        "53-7051.00",  # Industrial Truck and Tractor Operators
+    }
+)
+
+
+def data_dir() -> Path:
+    """Return ``SKILLSX_DATA`` or the shared data folder beside the project."""
+    configured = Settings.from_env().data_dir
+    return configured or Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def read_rows(name: str) -> Iterator[dict[str, str]]:
+    path = data_dir() / RELEASE / name
+    assert path.is_file(), f"{path} is missing: set SKILLSX_DATA to the shared data folder."
+    with path.open(newline="", encoding="utf-8") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def cut_records() -> list[TitleRecord]:
+    """Every title-like record of the occupations in ``SOCS``."""
+    records = [
+        TitleRecord(row["O*NET-SOC Code"], row["Title"], "title")
+        for row in read_rows("Occupation Data.txt")
+        if row["O*NET-SOC Code"] in SOCS
+    ]
+    for row in read_rows("Alternate Titles.txt"):
+        if row["O*NET-SOC Code"] in SOCS:
+            records.append(TitleRecord(row["O*NET-SOC Code"], row["Alternate Title"], "alternate"))
+            if row["Short Title"] != "n/a":
+                records.append(TitleRecord(row["O*NET-SOC Code"], row["Short Title"], "short"))
+    records.extend(
+        TitleRecord(row["O*NET-SOC Code"], row["Reported Job Title"], "reported")
+        for row in read_rows("Sample of Reported Titles.txt")
+        if row["O*NET-SOC Code"] in SOCS
+    )
+    return records
+
+
+@pytest.fixture(scope="module")
+def records() -> list[TitleRecord]:
+    return cut_records()
+
+
+@pytest.fixture(scope="module")
+def index(records: list[TitleRecord]) -> TitleIndex:
+    return TitleIndex.build(records)
+
+
+def top(index: TitleIndex, q: str) -> tuple[str, str]:
+    hits = index.search(q, 1)
+    assert hits, f"no hit for {q!r}"
+    return hits[0].soc, hits[0].matched
+
+
+# ---------------------------------------------------------------- public surface
+
+
+def test_public_names() -> None:
+    assert skillsx.search.__all__ == ["SearchHit", "TitleIndex", "TitleRecord"]
+
+
+def test_records_cut_from_the_release(records: list[TitleRecord], index: TitleIndex) -> None:
+    assert {r.soc for r in records} == SOCS
+    assert len(index) == len(records)
+    assert sum(r.kind == "title" for r in records) == len(SOCS)
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Sr. Sales Mgr", ("senior", "sale", "manager")),
+        ("Registered Nurse (RN)", ("registered", "nurse")),
+        ("RNs", ("registered", "nurse")),
+        ("CEO (Chief Executive Officer)", ("chief", "executive", "officer")),
+        (
+            "Elementary School Teachers, Except Special Education",
+            ("elementary", "school", "teacher"),
+        ),
+        ("Managers, All Other", ("manager",)),
+        ("Secretaries and Administrative Assistants", ("secretary", "administrator", "assistant")),
+        ("R&D Engineer", ("research", "development", "engineer")),
+        ("E & I Technician", ("e", "i", "technician")),
+        ("Driver's Helper", ("driver", "helper")),
+        ("U.S. Senator", ("us", "senator")),
+        ("Foremen", ("foreman",)),
+        ("HVAC tech", ("heating", "ventilation", "air", "conditioning", "technician")),
+        ("  ", ()),
+        ("of the and", ()),
+    ],
+)
+def test_normalise(text: str, terms: tuple[str, ...]) -> None:
+    assert normalise(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Pre-School Director", "preschool director"),
+        ("Pre School Director", "Preschool Director"),
+        ("X-Ray Tech", "x ray technician"),
+        ("Xray Techs", "X-Ray Technicians"),
+        ("Welder Fitter", "fitter, welder"),
+        ("PÂTISSIER", "patissier"),
+    ],
+)
+def test_normalise_agrees(one: str, other: str) -> None:
+    assert set(normalise(one)) == set(normalise(other))
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [
+        ("nurses", "nurse"),
+        ("secretaries", "secretary"),
+        ("boxes", "box"),
+        ("coaches", "coach"),
+        ("classes", "class"),
+        ("attorneys", "attorney"),
+        ("salesmen", "salesman"),
+        ("business", "business"),
+        ("analysis", "analysis"),
+        ("status", "status"),
+        ("series", "series"),
+        ("gas", "gas"),
+        ("911s", "911s"),
+    ],
+)
+def test_stem(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_fold_and_tokenise() -> None:
+    assert fold("Crème Brûlée Chef's") == "creme brulee chefs"
+    assert tokenise("Post-Op RN, E-Commerce") == ["postop", "rn", "ecommerce"]
+    assert tokenise("Teachers, Except Special Education") == ["teachers"]
+
+
+def test_analyse_heads() -> None:
+    assert analyse("Welders, Cutters, Solderers, and Brazers").heads == frozenset(
+        {"welder", "cutter", "solderer", "brazer"}
+    )
+    assert analyse("Heat and Frost Insulator Helper").head == "helper"
+    assert analyse("RN (Registered Nurse)").head == "nurse"
+    assert analyse("TA (Teacher Assistant)").head == "ta"
+    assert analyse("").head is None
+
+
+# ---------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize(
+    ("q", "soc", "matched"),
+    [
+        ("account exec", "11-2011.00", "Account Executive"),
+        ("Account Executive", "11-2011.00", "Account Executive"),
+        ("RN", "29-1141.00", "Registered Nurses"),
+        ("registered nurses", "29-1141.00", "Registered Nurses"),
+        ("welder fitter", "51-4121.00", "Welder Fitter"),
+        ("sales mgr", "11-2022.00", "Sales Managers"),
+        ("sofware developer", "15-1252.00", "Software Developers"),
+    ],
+)
+def test_examples(index: TitleIndex, q: str, soc: str, matched: str) -> None:
+    assert top(index, q) == (soc, matched)
+
+
+def test_exact_title_wins(index: TitleIndex) -> None:
+    hits = index.search("Registered Nurses", 3)
+    assert hits[0] == SearchHit("29-1141.00", "Registered Nurses", 0.982278, "Registered Nurses")
+    assert [h.soc for h in hits[1:]] == ["29-1141.01", "29-1171.00"]
+    assert hits[0].score > hits[1].score > hits[2].score
+
+
+@pytest.mark.parametrize(
+    ("q", "soc", "matched"),
+    [
+        ("LPN", "29-2061.00", "Licensed Practical Nurse (LPN)"),
+        ("CNA", "31-1131.00", "Certified Nursing Assistant (CNA)"),
+        ("EMT", "29-2042.00", "Emergency Medical Technicians"),
+        (
+            "HVAC tech",
+            "49-9021.00",
+            "HVAC Tech (Heating, Ventilation, and Air Conditioning Technician)",
+        ),
+        ("CEO", "11-1011.00", "CEO (Chief Executive Officer)"),
+        ("IT manager", "11-3021.00", "Information Technology Manager (IT Manager)"),
+        ("QA engineer", "15-1253.00", "Quality Assurance Engineer (QA Engineer)"),
+        ("admin asst", "43-6014.00", "Administrative Assistant (Admin Assistant)"),
+        ("web dev", "15-1254.00", "Web Developers"),
+        ("sr software eng", "15-1252.00", "Software Engineer"),
+    ],
+)
+def test_abbreviations(index: TitleIndex, q: str, soc: str, matched: str) -> None:
+    assert top(index, q) == (soc, matched)
+
+
+@pytest.mark.parametrize(
+    ("q", "soc", "matched"),
+    [
+        ("registred nurse", "29-1141.00", "Registered Nurses"),
+        ("electritian", "47-2111.00", "Electricians"),
+        ("dental hygenist", "29-1292.00", "Dental Hygienists"),
+        ("paramedc", "29-2043.00", "Paramedics"),
+    ],
+)
+def test_typos(index: TitleIndex, q: str, soc: str, matched: str) -> None:
+    assert top(index, q) == (soc, matched)
+
+
+@pytest.mark.parametrize(
+    ("q", "soc", "matched"),
+    [
+        ("welders", "51-4121.00", "Welder"),
+        ("truck drivers", "53-3032.00", "Truck Driver"),
+        ("electrician", "47-2111.00", "Electricians"),
+        ("software developers", "15-1252.00", "Software Developers"),
+    ],
+)
+def test_plurals(index: TitleIndex, q: str, soc: str, matched: str) -> None:
+    assert top(index, q) == (soc, matched)
+
+
+@pytest.mark.parametrize(
+    ("q", "reordered"),
+    [
+        ("sales manager", "manager sales"),
+        ("welder fitter", "fitter welder"),
+        ("registered nurse", "nurse registered"),
+    ],
+)
+def test_word_order(index: TitleIndex, q: str, reordered: str) -> None:
+    assert top(index, reordered) == top(index, q)
+
+
+@pytest.mark.parametrize(
+    ("q", "soc", "matched"),
+    [
+        ("sales person", "41-2031.00", "Salesperson"),
+        ("fork lift operator", "53-7051.00", "Forklift Operator"),
+    ],
+)
+def test_words_written_apart(index: TitleIndex, q: str, soc: str, matched: str) -> None:
+    assert top(index, q) == (soc, matched)
+
+
+@pytest.mark.parametrize("q", ["", "   ", "\t\n", "--", "(and) of the"])
+def test_empty_query(index: TitleIndex, q: str) -> None:
+    assert index.search(q) == []
+
+
+def test_nothing_matches(index: TitleIndex) -> None:
+    assert index.search("zzzzqqq") == []
+
+
+def test_limit(index: TitleIndex) -> None:
+    assert len(index.search("technician")) == 10
+    assert len(index.search("technician", 12)) == 12
+    assert index.search("technician", 3) == index.search("technician")[:3]
+    assert index.search("technician", 0) == []
+    assert index.search("technician", -1) == []
+
+
+def test_one_hit_per_soc(index: TitleIndex) -> None:
+    hits = index.search("nurse", 50)
+    assert len(hits) == len({h.soc for h in hits}) == 6
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_title_is_the_official_title(index: TitleIndex) -> None:
+    hit = index.search("forklift driver", 1)[0]
+    assert (hit.soc, hit.title, hit.matched) == (
+        "53-7051.00",
+        "Industrial Truck and Tractor Operators",
+        "Forklift Driver",
+    )
+
+
+# ---------------------------------------------------------------- records from anywhere
+
+
+def test_records_from_any_iterable() -> None:
+    records = (
+        TitleRecord(soc, text, kind)
+        for soc, text, kind in [
+            ("1", "Zookeepers", "title"),
+            ("1", "Animal Feeder", "alternate"),
+            ("2", "Groundskeepers", "title"),
+            ("2", "Feed and water animals in the park.", "task"),
+            ("3", "Park Rangers", "title"),
+        ]
+    )
+    index = TitleIndex.build(records)
+    assert len(index) == 5
+    # A title holding the query's words beats task text holding them too ...
+    assert [(h.soc, h.title, h.matched) for h in index.search("animal feeders")] == [
+        ("1", "Zookeepers", "Animal Feeder"),
+        ("2", "Groundskeepers", "Feed and water animals in the park."),
+    ]
+    # ... but task text finds what no title says.
+    assert [(h.soc, h.matched) for h in index.search("water animals")][0] == (
+        "2",
+        "Feed and water animals in the park.",
+    )
+
+
+def test_title_falls_back_to_matched_text() -> None:
+    index = TitleIndex.build([TitleRecord("9", "Wind Turbine Tech", "reported")])
+    assert index.search("wind turbine technician") == [
+        SearchHit("9", "Wind Turbine Tech", 0.686061, "Wind Turbine Tech")
+    ]
+
+
+def test_unknown_kind() -> None:
+    record = TitleRecord("1", "Welder", "job")  # type: ignore[arg-type]
+    with pytest.raises(ValueError) as error:
+        TitleIndex.build([record])
+    assert str(error.value) == (
+        'TitleRecord 1 "Welder": kind "job" is not one of'
+        " title, reported, alternate, short, task, statement."
+    )
+
+
+def test_empty_index() -> None:
+    assert TitleIndex.build([]).search("welder") == []
+
+
+@pytest.mark.parametrize(
+    ("q", "soc"),
+    [
+        ("warehose worker", "1"),  # one edit from a known word, though "ware hose" splits
+        ("bandmill operator", "4"),  # an unknown word split into two known ones
+        ("sales person", "6"),  # two words that are one known word together
+        ("mainten worker", "8"),  # the start of a known word
+    ],
+)
+def test_unknown_words(q: str, soc: str) -> None:
+    index = TitleIndex.build(
+        TitleRecord(soc, text, "title")
+        for soc, text in [
+            ("1", "Warehouse Workers"),
+            ("2", "Hose Menders"),
+            ("3", "Ware Packers"),
+            ("4", "Band Mill Operators"),
+            ("5", "Mill Operators"),
+            ("6", "Salespersons"),
+            ("7", "Sales Clerks"),
+            ("8", "Maintenance Workers"),
+        ]
+    )
+    assert index.search(q, 1)[0].soc == soc
