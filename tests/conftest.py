@@ -151,3 +151,14 @@ def full_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     run_build(engine, workers=2)
     yield engine
     engine.dispose()
+
+
+def framework_only(conn: object, soc: str) -> dict:  # type: ignore[type-arg]
+    """A stored page reduced to what a framework-only document holds (occupation, framework,
+    the brief's source labels): for exports that must skip absent sections cleanly."""
+    from skillsx.store.builds import get_document
+    from skillsx.store.queries import get_brief
+
+    doc = get_document(conn, soc)  # type: ignore[arg-type]
+    keep = {k: doc[k] for k in ("occupation", "framework", "content_hash") if k in doc}
+    return keep | {"sources": dict(sorted(get_brief(conn, soc).sources.items()))}  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from skillsx.errors import ExportError
 from skillsx.export import FORMATS, export_document, filename
 from skillsx.store.builds import get_document
 
+from .conftest import framework_only
 from .test_export_sections import full_document
 
 SOURCES = [
@@ -43,7 +44,7 @@ def test_registry() -> None:
 
 def test_json_full_needs_a_complete_page(built_store: Engine) -> None:
     with built_store.connect() as conn:
-        doc = get_document(conn, "11-2022.00")
+        doc = framework_only(conn, "11-2022.00")
     with pytest.raises(ExportError, match=r"^11-2022\.00 is not a complete occupation page"):
         export_document("json-full", doc, "v.26.11")
     full = full_document(doc) | {"sources": SOURCES}

@@ -7,12 +7,13 @@ from sqlalchemy import Engine
 from skillsx.export import export_document
 from skillsx.store.builds import get_document
 
+from .conftest import framework_only
 from .test_export_sections import full_document
 
 
 def test_framework_page(built_store: Engine) -> None:
     with built_store.connect() as conn:
-        doc = get_document(conn, "11-2022.00")
+        doc = framework_only(conn, "11-2022.00")
     text = export_document("md", doc, "v.26.11").decode()
     lines = text.splitlines()
     assert lines[:3] == [

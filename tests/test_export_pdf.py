@@ -13,6 +13,7 @@ from skillsx.export import export_document
 from skillsx.export.pdf import render_html
 from skillsx.store.builds import get_document
 
+from .conftest import framework_only
 from .test_export_sections import full_document
 
 pytestmark = pytest.mark.skipif(
@@ -56,7 +57,7 @@ def test_pages_have_header_and_footer(built_store: Engine, tmp_path: Path) -> No
 
 def test_html_escapes_and_skips_absent_sections(built_store: Engine) -> None:
     with built_store.connect() as conn:
-        doc = get_document(conn, "11-2022.00")
+        doc = framework_only(conn, "11-2022.00")
     doc["framework"]["context_covered"] = "Covers <script>alert(1)</script> & more."
     html = render_html(doc, "v.26.11")
     assert "Covers &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in html

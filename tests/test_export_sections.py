@@ -32,7 +32,8 @@ from skillsx.models import (
     Level,
     TopTask,
 )
-from skillsx.store.builds import get_document
+
+from .conftest import framework_only
 
 SOC = "11-2022.00"
 
@@ -40,7 +41,7 @@ SOC = "11-2022.00"
 @pytest.fixture
 def document(built_store: Engine) -> dict[str, Any]:
     with built_store.connect() as conn:
-        return get_document(conn, SOC)
+        return framework_only(conn, SOC)
 
 
 def full_document(document: dict[str, Any]) -> dict[str, Any]:

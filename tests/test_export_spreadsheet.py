@@ -10,12 +10,13 @@ from sqlalchemy import Engine
 from skillsx.export import FORMATS, export_document
 from skillsx.store.builds import get_document
 
+from .conftest import framework_only
 from .test_export_sections import full_document
 
 
 def test_framework_only(built_store: Engine) -> None:
     with built_store.connect() as conn:
-        doc = get_document(conn, "11-2022.00")
+        doc = framework_only(conn, "11-2022.00")
     wb = load_workbook(io.BytesIO(export_document("xlsx", doc, "v.26.11")))
     assert wb.sheetnames == ["About", "Framework"]
     ws = wb["Framework"]

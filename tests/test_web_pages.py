@@ -95,8 +95,10 @@ def test_occupation_page_sections_in_order(client) -> None:
     assert len(re.findall(r'<li id="s-(emerging|developing|proficient|advanced)-\d+">', html)) == 40
     for name in FORMATS:
         assert f'?format={name}" download="{SOC}.{name}.' in html
-    assert "O*NET 30.1 Database (CC BY 4.0)" in html
+    assert "This product includes information from the O*NET 30.1 Database" in html
     assert "Used under the CC BY 4.0 license." in html
+    # Skills and Knowledge come from the 29.x extra release and say so.
+    assert "O*NET Database (Skills and Knowledge)</a> 29.x (CC BY 4.0)" in html
 
 
 def test_missing_sections_say_so(client, built_store: Engine) -> None:

@@ -472,6 +472,20 @@ def import_(
     )
 
 
+def _bootstrap(eng: Engine, data: Path) -> None:
+    """Ingest ``data`` if no release is loaded, and build if there is no build yet."""
+    with eng.connect() as conn:
+        has_release = bool(list_releases(conn))
+        has_build = any(b.current for b in list_builds(conn))
+    if not has_release:
+        console.print(f"Empty store: ingesting {data} …")
+        load_data_folder(eng, data)
+    if not has_build:
+        console.print("No build yet: composing every framework (about two minutes on 2 cores) …")
+        info = run_build(eng, workers=Settings.from_env().workers)
+        console.print(f"Build {info.label}: {info.frameworks} frameworks, {info.errors} errors.")
+
+
 @app.command()
 @friendly
 def serve(
@@ -481,12 +495,22 @@ def serve(
         int | None, typer.Option(help="Worker processes (default: SKILLSX_WORKERS)")
     ] = None,
     reload: Annotated[bool, typer.Option(help="Reload on code changes (development)")] = False,
+    data: Annotated[
+        Path | None,
+        typer.Option(help="Data folder to ingest and build from when the store is empty"),
+    ] = None,
 ) -> None:
-    """Serve the site and the JSON API with uvicorn (migrates the store first)."""
+    """Serve the site and the JSON API with uvicorn (migrates the store first).
+
+    With --data, an empty store is first filled from that folder and built.
+    """
     import uvicorn
 
     settings = Settings.from_env()
-    engine().dispose()  # migrate once here, so the workers never race to do it
+    eng = engine()  # migrate once here, so the workers never race to do it
+    if data is not None:
+        _bootstrap(eng, data)
+    eng.dispose()
     count = 1 if reload else (workers or settings.workers)
     console.print(f"Serving on http://{host}:{port} with {count} worker(s); Ctrl+C stops.")
     uvicorn.run(
