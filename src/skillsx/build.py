@@ -52,9 +52,14 @@ def content_hash(framework: Framework) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def compose_one(conn: Any, soc: str, engine_name: str) -> Composed:
-    """Compose and check one occupation's page from the store."""
-    brief = get_brief(conn, soc)
+def compose_one(
+    conn: Any, soc: str, engine_name: str, cache: dict[str, Any] | None = None
+) -> Composed:
+    """Compose and check one occupation's page from the store.
+
+    ``cache`` carries release-wide lookups between the occupations of one build.
+    """
+    brief = get_brief(conn, soc, cache=cache)
     framework = get_engine(engine_name).compose(brief)
     # Curators' accepted corrections: applied before the checks, so they are checked too.
     framework = apply_overrides(framework, list_overrides(conn, soc))
@@ -113,11 +118,14 @@ _worker: dict[str, Any] = {}
 def _init_worker(url: str, engine_name: str) -> None:
     _worker["engine"] = open_engine(url)
     _worker["engine_name"] = engine_name
+    _worker["cache"] = {}
 
 
 def _compose_batch(socs: list[str]) -> list[Composed]:
     with _worker["engine"].connect() as conn:
-        return [compose_one(conn, soc, _worker["engine_name"]) for soc in socs]
+        return [
+            compose_one(conn, soc, _worker["engine_name"], _worker["cache"]) for soc in socs
+        ]
 
 
 def _batches(items: list[str], size: int) -> Iterable[list[str]]:
@@ -258,9 +266,10 @@ def run_build(
         progress(0, len(targets))
     batches = list(_batches(targets, batch))
     if workers <= 1 or len(batches) <= 1:
+        cache: dict[str, Any] = {}
         with engine.connect() as conn:
             for chunk in batches:
-                results = [compose_one(conn, soc, engine_name) for soc in chunk]
+                results = [compose_one(conn, soc, engine_name, cache) for soc in chunk]
                 _store(engine, build_id, results)
                 done += len(results)
                 if progress:

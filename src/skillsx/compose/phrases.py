@@ -8,6 +8,7 @@ with word lists rather than a tagger, so the composer stays offline and determin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from skillsx.compose.lexicon import (
@@ -70,9 +71,17 @@ class Clause:
         return self.head.lower() in PERSON_NOUNS
 
 
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*")
+
+
 def words(text: str) -> list[str]:
     """Split into words, keeping hyphens, apostrophes and slashes inside them."""
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*", text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 def _is_verb(token: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -82,6 +83,7 @@ def places(brief: Brief) -> list[str]:
     return [p for p, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, so "welders", "welding" and "weld" compare equal."""
     w = word.lower().strip("'’")
@@ -92,12 +94,14 @@ def stem(word: str) -> str:
     return w
 
 
-def content_stems(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of a text."""
-    return {stem(w) for w in words(text) if w.lower() not in _STOP and len(w) > 2}
+    return frozenset(stem(w) for w in words(text) if w.lower() not in _STOP and len(w) > 2)
 
 
-def _tool_heads(title: str, example: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _tool_heads(title: str, example: str) -> frozenset[str]:
     """What a tool is: the last content word of its commodity title and of its example."""
     heads = set()
     for name in (title, example):
@@ -105,7 +109,7 @@ def _tool_heads(title: str, example: str) -> set[str]:
         # "Ventricular assist devices" is a kind of device: its head says nothing of the task.
         if toks and toks[-1].lower() not in _STOP and len(toks[-1]) > 3:
             heads.add(stem(toks[-1]))
-    return heads
+    return frozenset(heads)
 
 
 def plausible_tool(text: str, title: str, example: str, *, software: bool) -> bool:

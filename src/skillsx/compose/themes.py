@@ -104,11 +104,13 @@ def _importance(brief: Brief) -> list[Task]:
     return sorted(brief.tasks, key=lambda t: (t.type == "Supplemental", order[t.id]))
 
 
-def _similarity(a: ThemePlan, b: ThemePlan) -> float:
+def _subject_words(theme: ThemePlan) -> frozenset[str]:
+    return frozenset(w.lower() for f in theme.facets for w in words(f.subject) if len(w) > 3)
+
+
+def _similarity(a: ThemePlan, b: ThemePlan, wa: frozenset[str], wb: frozenset[str]) -> float:
     shared_dwa = len(a.dwa_ids & b.dwa_ids)
     shared_iwa = len(a.iwa_ids & b.iwa_ids)
-    wa = {w.lower() for f in a.facets for w in words(f.subject) if len(w) > 3}
-    wb = {w.lower() for f in b.facets for w in words(f.subject) if len(w) > 3}
     overlap = len(wa & wb) / max(1, len(wa | wb))
     size = len(a.facets) + len(b.facets)
     return (3.0 * shared_dwa + 1.5 * shared_iwa + 2.0 * overlap) / (1 + 0.15 * size)
@@ -146,13 +148,14 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
     if len(themes) < count:
         themes += _extra_themes(brief, themes, count - len(themes))
     cap = max(4, -(-len(themes) // count) + 2)
+    subject_words = [_subject_words(t) for t in themes]
     while len(themes) > count:
         best: tuple[float, int, int] | None = None
         for i in range(len(themes)):
             for j in range(i + 1, len(themes)):
                 if len(themes[i].facets) + len(themes[j].facets) > cap:
                     continue
-                sim = _similarity(themes[i], themes[j])
+                sim = _similarity(themes[i], themes[j], subject_words[i], subject_words[j])
                 # Among equals, fold the least important themes together.
                 key = (sim, i + j, j)
                 if best is None or key > best:
@@ -166,7 +169,8 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
         a.facets = sorted(a.facets + b.facets, key=lambda f: f.rank)
         a.dwa_ids |= b.dwa_ids
         a.iwa_ids |= b.iwa_ids
-        del themes[j]
+        subject_words[i] = subject_words[i] | subject_words[j]
+        del themes[j], subject_words[j]
     themes.sort(key=lambda t: t.rank)
     for n, theme in enumerate(themes, start=1):
         theme.id = f"T{n:02d}"

@@ -241,9 +241,23 @@ def _rated(
     return sorted(items, key=lambda e: (-(e.importance or 0), -(e.level or 0), e.name))
 
 
-def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
-    """The occupation brief of ``soc`` from the named (or current) release."""
-    rel = get_release(conn, release)
+def get_brief(
+    conn: Connection,
+    soc: str,
+    release: str | None = None,
+    *,
+    cache: dict[str, Any] | None = None,
+) -> Brief:
+    """The occupation brief of ``soc`` from the named (or current) release.
+
+    ``cache``, when given, keeps release-wide lookups (the release row, content-model and IWA
+    names) between calls: a build passes one dict per worker so 923 briefs read them once.
+    """
+    if cache is None:
+        cache = {}
+    rel = cache.get(f"release:{release}")
+    if rel is None:
+        rel = cache[f"release:{release}"] = get_release(conn, release)
     rid = rel.id
     occ = conn.execute(_where(T["onet_occupations"], rid, soc)).first()
     if occ is None:
@@ -256,35 +270,47 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
 
     # Tasks with their DWAs, IWAs and work-activity elements.
     cm = T["onet_content_model"]
-    elements: dict[str, str] = dict(
-        conn.execute(select(cm.c.element_id, cm.c.element_name).where(cm.c.release_id == rid)).all()
-    )
     dwa_ref, iwa_ref, t2d = (
         T["onet_dwa_reference"],
         T["onet_iwa_reference"],
         T["onet_tasks_to_dwas"],
     )
-    iwa_titles: dict[str, str] = dict(
-        conn.execute(
-            select(iwa_ref.c.iwa_id, iwa_ref.c.iwa_title).where(iwa_ref.c.release_id == rid)
-        ).all()
-    )
+    if f"names:{rid}" not in cache:
+        cache[f"names:{rid}"] = (
+            dict(
+                conn.execute(
+                    select(cm.c.element_id, cm.c.element_name).where(cm.c.release_id == rid)
+                ).all()
+            ),
+            dict(
+                conn.execute(
+                    select(iwa_ref.c.iwa_id, iwa_ref.c.iwa_title).where(iwa_ref.c.release_id == rid)
+                ).all()
+            ),
+        )
+    elements: dict[str, str]
+    iwa_titles: dict[str, str]
+    elements, iwa_titles = cache[f"names:{rid}"]
+    if f"dwas:{rid}" not in cache:
+        cache[f"dwas:{rid}"] = {
+            r.dwa_id: r
+            for r in conn.execute(
+                select(
+                    dwa_ref.c.dwa_id, dwa_ref.c.dwa_title, dwa_ref.c.iwa_id, dwa_ref.c.element_id
+                ).where(dwa_ref.c.release_id == rid)
+            )
+        }
+    dwa_rows: dict[str, Any] = cache[f"dwas:{rid}"]
     dwas_by_task: dict[int, list[Dwa]] = defaultdict(list)
-    for row in conn.execute(
-        select(
-            t2d.c.task_id,
-            dwa_ref.c.dwa_id,
-            dwa_ref.c.dwa_title,
-            dwa_ref.c.iwa_id,
-            dwa_ref.c.element_id,
-        )
-        .join(
-            dwa_ref, (dwa_ref.c.dwa_id == t2d.c.dwa_id) & (dwa_ref.c.release_id == t2d.c.release_id)
-        )
+    for task_id, dwa_id in conn.execute(
+        select(t2d.c.task_id, t2d.c.dwa_id)
         .where(t2d.c.release_id == rid, t2d.c.soc == soc)
-        .order_by(t2d.c.task_id, dwa_ref.c.dwa_id)
+        .order_by(t2d.c.task_id, t2d.c.dwa_id)
     ):
-        dwas_by_task[row.task_id].append(
+        row = dwa_rows.get(dwa_id)
+        if row is None:  # a task-to-DWA row naming no DWA of the reference: nothing to show
+            continue
+        dwas_by_task[task_id].append(
             Dwa(
                 id=row.dwa_id,
                 title=row.dwa_title,
@@ -394,7 +420,9 @@ def get_brief(conn: Connection, soc: str, release: str | None = None) -> Brief:
     ]
 
     education = _education(conn, rid, soc)
-    zones = job_zones(conn, rid, [soc])
+    if f"zones:{rid}" not in cache:
+        cache[f"zones:{rid}"] = job_zones(conn, rid)
+    zones: dict[str, JobZone] = cache[f"zones:{rid}"]
 
     def rated(name: str, file: str, scales: tuple[str, str] = ("IM", "LV")) -> list[RatedElement]:
         return _rated(conn, name, rid, soc, file_release.get(file, rel.name), scales)

@@ -39,6 +39,7 @@ Rule ids (severity):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from skillsx.compose.levels import PROFILES
@@ -69,8 +70,17 @@ _QUALIFIERS = (
 _STOPWORDS = frozenset("a an the and or of to for in on at with by from as own their its".split())
 
 
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*", text)
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word pattern (compiled once)."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}\b")
 
 
 def _problem(rule: str, severity: str, fw: Framework, where: str, message: str) -> Problem:
@@ -141,7 +151,7 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
     if re.search(r"\bn/a\b|\(\s*\)|\s{2,}|\s[,;:]|\s\.(?:\s|$)", text, re.IGNORECASE):
         add("grammar.na", "error", f"Template seam in {text!r}.")
     for q in _QUALIFIERS:
-        if len(re.findall(rf"(?<![\w-]){re.escape(q)}\b", text.lower())) > 1:
+        if len(_phrase_re(q).findall(text.lower())) > 1:
             add("grammar.qualifier", "warning", f"Qualifier {q!r} repeated.")
     if opens_with_verb(s.subject):
         add("subject.verb", "error", f"Subject opens with a verb: {s.subject!r}.")
@@ -154,7 +164,7 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
         add("action.verb", "error", f"Action must open with a lower-case base-form verb: {verb!r}.")
     for phrase in PROFILES[s.level].forbidden:
         # The subject names the work ("Coaching of new staff"); the action carries the level.
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}\b", s.action.lower()):
+        if _phrase_re(phrase).search(s.action.lower()):
             add("level.marker", "error", f"{phrase!r} contradicts the {s.level.label} level.")
     for rule, message in check_wording(s, brief):
         add(rule, "error", message)
