@@ -121,3 +121,40 @@ def test_killed_build_leaves_previous_current(
     with empty_engine.connect() as conn:
         assert [b.label for b in list_builds(conn)] == ["v.26.11", after.label]
         assert content_hashes(conn, after.id) == hashes
+
+
+def test_build_runs_the_checks_across_the_whole_build(
+    empty_engine: Engine, release_dir: Path, monkeypatch
+) -> None:
+    """``validate_build`` sees every framework of the build, its findings are stored and counted,
+    and a partial build re-checks the whole build rather than keeping stale findings."""
+    import skillsx.build as build_module
+    from skillsx.models import Problem
+    from skillsx.store.builds import list_problems
+
+    seen: list[list[str]] = []
+
+    def fake_validate_build(entries):  # type: ignore[no-untyped-def]
+        socs = sorted(e.soc for e in entries)
+        seen.append(socs)
+        assert all(len(e.statements) == 40 for e in entries)
+        return [
+            Problem(
+                rule="build.position",
+                severity="warning",
+                soc=socs[0],
+                where="emerging#1",
+                message=f"seen {len(socs)}",
+            )
+        ]
+
+    monkeypatch.setattr(build_module, "validate_build", fake_validate_build)
+    load_release(empty_engine, read_release(release_dir))
+    full = run_build(empty_engine, workers=1, now=NOV)
+    partial = run_build(empty_engine, socs=["29-1141.00"], workers=1, now=NOV)
+    assert seen == [WITH_TASKS, WITH_TASKS]
+    assert full.warnings >= 1
+    with empty_engine.connect() as conn:
+        for build in (full, partial):
+            found = [p for p in list_problems(conn, build.id) if p.rule == "build.position"]
+            assert [p.message for p in found] == [f"seen {len(WITH_TASKS)}"]

@@ -103,3 +103,19 @@ def test_tools_only_where_the_task_calls_for_them(briefs):
     assert named
     text = " ".join(s.text.lower() for s in fw.statements)
     assert "safety glasses" not in text
+
+
+def test_the_top_level_fits_the_job_zone(briefs):
+    """A Job Zone 2 occupation's top level runs the business, not a boardroom; a Job Zone 4
+    occupation's top level sets direction across the organisation."""
+    retail = compose_framework(briefs["41-2031.00"])
+    managers = compose_framework(briefs["11-2022.00"])
+    assert briefs["41-2031.00"].job_zone.zone == 2 and briefs["11-2022.00"].job_zone.zone == 4
+    top = " ".join(s.action for s in retail.level(Level.ADVANCED)).lower()
+    assert "the board" not in top and "executive team" not in top
+    assert "organisation" not in top
+    assert "across the business" in retail.context_covered
+    assert "across the organisation" in managers.context_covered
+    assert re.search(
+        r"organisation|all sites", " ".join(s.action for s in managers.level(Level.ADVANCED))
+    )

@@ -1,3 +1,5 @@
+import pytest
+
 from skillsx.compose.phrases import (
     gerund,
     parse_task,
@@ -78,3 +80,81 @@ def test_morphology():
         "equipment",
     ]
     assert shorten_list("soups, meats, vegetables, or desserts") == "soups and meats"
+
+
+# --- subjects a careful writer would choose (light verbs, states, people) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("task", "subject"),
+    [
+        # a light verb adds nothing: the subject is its object, never "Assistance provision"
+        ("Provide assistance to customers in locating items.", "Assistance to customers"),
+        ("Conduct classes for students.", "Classes for students"),
+        ("Provide care to patients.", "Care for patients"),
+        (
+            "Provide patients with information and instruction regarding diet.",
+            "Information and instruction for patients",
+        ),
+        # a kept state is named with its complement, never "Familiarity upkeep"
+        ("Maintain familiarity with current regulations.", "Familiarity with current regulations"),
+        ("Maintain knowledge of current trends.", "Knowledge of current trends"),
+        # people prepared for something become a modifier
+        ("Prepare patients for surgery.", "Patient preparation"),
+        # verbs that only take people make their object people, whatever the noun
+        (
+            "Supervise other butchers or meat cutters.",
+            "Supervision of other butchers or meat cutters",
+        ),
+        # two adjectives are not a new verb phrase; the quality is dropped from the subject
+        ("Maintain accurate and complete student records as required by laws.", "Student records"),
+    ],
+)
+def test_subjects_name_the_work_plainly(task: str, subject: str) -> None:
+    from skillsx.compose.phrases import parse_task, subject_for
+
+    assert subject_for(parse_task(task)[0]) == subject
+
+
+def test_and_before_a_verb_list_starts_a_new_clause() -> None:
+    from skillsx.compose.phrases import split_clauses
+
+    parts = split_clauses(
+        "Estimate requirements and order or requisition meat supplies to maintain inventories."
+    )
+    assert parts[0] == "Estimate requirements"
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Cooks", True),
+        ("Chefs or caterers", True),
+        ("Individuals and other groups", True),
+        ("Supervision of workers", False),
+        ("Customer complaints", False),
+        ("Patient preparation", False),
+    ],
+)
+def test_people_only_subjects(subject: str, expected: bool) -> None:
+    from skillsx.compose.phrases import people_only
+
+    assert people_only(subject) is expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Assistance provision", True),
+        ("Research conduct", True),
+        ("Accurate upkeep", True),
+        ("Upkeep", True),
+        ("Provision of patients", True),
+        ("Equipment upkeep", False),
+        ("Assistance to customers", False),
+    ],
+)
+def test_light_verbs_made_into_nouns(subject: str, expected: bool) -> None:
+    from skillsx.compose.phrases import light_nominal
+
+    assert light_nominal(subject) is expected

@@ -277,3 +277,67 @@ def test_build_flags_a_closer_at_the_same_position_everywhere():
     assert problems and {p.rule for p in problems} == {"build.position"}
     assert {p.severity for p in problems} == {"warning"}
     assert validate_build(same[:5]) == []
+
+
+# --- scope, Job Zone, echoes and subjects that name no work ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "action", "level", "rule"),
+    [
+        (
+            GOOD[0],
+            "lead pricing reviews for the whole team across several teams, as the go-to expert.",
+            Level.PROFICIENT,
+            "level.scope",
+        ),
+        (
+            "Cash preparation",
+            "prepare simple preparation from set formats on own tasks, under direct guidance.",
+            Level.EMERGING,
+            "grammar.echo",
+        ),
+        (
+            "Assistance provision",
+            "help deliver assistance to set protocols on own tasks, under direct guidance.",
+            Level.EMERGING,
+            "subject.nominal",
+        ),
+        (
+            "Chefs or caterers",
+            "review the menus delivered by colleagues for the whole team, without supervision.",
+            Level.PROFICIENT,
+            "subject.people",
+        ),
+        (
+            "Current electrician's license",
+            "renew and file the licence papers on own tasks, following set procedures.",
+            Level.EMERGING,
+            "subject.credential",
+        ),
+    ],
+)
+def test_form_rules_fire(subject: str, action: str, level: Level, rule: str) -> None:
+    assert rule in rules_for(subject, action, level)
+
+
+def test_on_own_initiative_is_a_manner_not_a_second_scope() -> None:
+    action = "price routine quotes across own accounts, on own initiative."
+    assert "level.scope" not in rules_for(GOOD[0], action, Level.DEVELOPING)
+
+
+def test_boardroom_words_only_fit_professional_job_zones() -> None:
+    from skillsx.models import JobZone
+
+    action = (
+        "set the pricing policy for price schedules across the organisation, "
+        "answering for the results to the board."
+    )
+    fw = framework_with(GOOD[0], action, Level.ADVANCED)
+    stmt = fw.level(Level.ADVANCED)[0]
+    for zone, flagged in ((2, True), (3, True), (4, False), (5, False)):
+        brief = SMALL.model_copy(
+            update={"job_zone": JobZone(zone=zone, name="x", inferred=False, basis="test")}
+        )
+        rules = {p.rule for p in check_statement(fw, stmt, brief)}
+        assert ("level.zone" in rules) is flagged, zone

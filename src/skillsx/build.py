@@ -21,7 +21,7 @@ from skillsx.compose.engines import get_engine
 from skillsx.compose.enrichment import compose_page
 from skillsx.compose.overrides import apply_overrides
 from skillsx.errors import NotFound, SkillsxError
-from skillsx.models import Framework, Problem
+from skillsx.models import Framework, Problem, Statement
 from skillsx.store import schema
 from skillsx.store.accounts import list_overrides
 from skillsx.store.builds import BuildInfo, get_build
@@ -32,6 +32,7 @@ from skillsx.store.queries import get_brief, get_release, list_occupations
 from skillsx.validate import validate_framework
 from skillsx.validate.ai_use import validate_ai_use
 from skillsx.validate.durable import validate_durable
+from skillsx.validate.rules import validate_build
 
 Progress = Callable[[int, int], None]
 BATCH = 25
@@ -44,6 +45,7 @@ class Composed:
     content_hash: str
     document: str
     problems: list[Problem]
+    statements: list[Statement]  # for the checks across the whole build
 
 
 def content_hash(framework: Framework) -> str:
@@ -92,6 +94,7 @@ def compose_one(
         content_hash=_page_hash(document),
         document=json.dumps(document, ensure_ascii=False, sort_keys=True),
         problems=problems,
+        statements=framework.statements,
     )
 
 
@@ -123,9 +126,7 @@ def _init_worker(url: str, engine_name: str) -> None:
 
 def _compose_batch(socs: list[str]) -> list[Composed]:
     with _worker["engine"].connect() as conn:
-        return [
-            compose_one(conn, soc, _worker["engine_name"], _worker["cache"]) for soc in socs
-        ]
+        return [compose_one(conn, soc, _worker["engine_name"], _worker["cache"]) for soc in socs]
 
 
 def _batches(items: list[str], size: int) -> Iterable[list[str]]:
@@ -262,6 +263,7 @@ def run_build(
                     )
                 )
     done = 0
+    composed: list[BuildEntry] = []
     if progress:
         progress(0, len(targets))
     batches = list(_batches(targets, batch))
@@ -271,6 +273,7 @@ def run_build(
             for chunk in batches:
                 results = [compose_one(conn, soc, engine_name, cache) for soc in chunk]
                 _store(engine, build_id, results)
+                composed += [BuildEntry(r.soc, r.statements) for r in results]
                 done += len(results)
                 if progress:
                     progress(done, len(targets))
@@ -281,10 +284,55 @@ def run_build(
         ) as pool:
             for results in pool.map(_compose_batch, batches):
                 _store(engine, build_id, results)
+                composed += [BuildEntry(r.soc, r.statements) for r in results]
                 done += len(results)
                 if progress:
                     progress(done, len(targets))
+    _check_build(engine, build_id, composed)
     return _finish(engine, build_id)
+
+
+@dataclass(frozen=True)
+class BuildEntry:
+    """What the checks across a build read of one framework."""
+
+    soc: str
+    statements: list[Statement]
+
+
+def _check_build(engine: Engine, build_id: int, composed: list[BuildEntry]) -> None:
+    """Run the checks that need the whole build (``validate_build``) and store what they find.
+
+    Frameworks carried over by a partial build are read back from the store.
+    """
+    f, p = schema.frameworks, schema.build_problems
+    fresh = {e.soc for e in composed}
+    entries = list(composed)
+    with engine.connect() as conn:
+        for row in conn.execute(select(f.c.soc, f.c.document).where(f.c.build_id == build_id)):
+            if row.soc not in fresh:
+                framework = Framework.model_validate(json.loads(row.document)["framework"])
+                entries.append(BuildEntry(row.soc, framework.statements))
+    found = validate_build(entries)
+    rules = {problem.rule for problem in found} | {"build.position"}
+    with engine.begin() as conn:
+        # Carried-over findings of these rules are stale: the whole build was just re-checked.
+        conn.execute(delete(p).where(p.c.build_id == build_id, p.c.rule.in_(rules)))
+        if found:
+            conn.execute(
+                insert(p),
+                [
+                    {
+                        "build_id": build_id,
+                        "soc": x.soc,
+                        "rule": x.rule,
+                        "severity": x.severity,
+                        "location": x.where,
+                        "message": x.message,
+                    }
+                    for x in found
+                ],
+            )
 
 
 def _finish(engine: Engine, build_id: int) -> BuildInfo:

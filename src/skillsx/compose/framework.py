@@ -14,7 +14,7 @@ import re
 
 from skillsx.compose import settings as st
 from skillsx.compose.families import TEMPLATES, family_of
-from skillsx.compose.levels import LEVELS, profile
+from skillsx.compose.levels import LEVELS, hands_on, profile
 from skillsx.compose.lexicon import PERSON_NOUNS
 from skillsx.compose.phrases import (
     NOMINALS,
@@ -24,6 +24,8 @@ from skillsx.compose.phrases import (
     head_noun,
     lower_first,
     names_people,
+    nominal,
+    plural,
     pronoun,
     shorten_list,
     words,
@@ -139,7 +141,7 @@ def _statement(
     key = _hash(ctx.brief.soc, theme.id, subject, level.value)
     by_object = family in _OBJECT_FAMILIES and not clause.is_person
     it = _reference(subject, clause.obj) if by_object else pronoun(subject)
-    obj = _object_np(subject)
+    obj = _without_nominal(_object_np(subject), clause.verb)
     if level == Level.ADVANCED:
         # The top level names what it governs; a bare "them" reads as boilerplate.
         it = obj
@@ -150,18 +152,19 @@ def _statement(
     ordered += _rotate(TEMPLATES["do"][level], _hash(str(key), "do"))
     # Fresh templates first; then any whose opening verb this theme has not used.
     ordered.sort(key=lambda t: t in ctx.level_templates)
+    zone = ctx.brief.job_zone.zone if ctx.brief.job_zone else None
     manners = [
         m
-        for m in _rotate(prof.manners, _hash(str(key), "manner"))
+        for m in _rotate(prof.manners_for(zone), _hash(str(key), "manner"))
         if m not in ctx.level_closers and not _echoes(m, TEMPLATES[family][level])
     ]
     manner = manners[0] if manners else ""
-    scope = _rotate(prof.scopes, _hash(str(key), "scope"))[0].format(units=ctx.units)
+    scope = _rotate(prof.scopes_for(zone), _hash(str(key), "scope"))[0].format(units=ctx.units)
     setting, setting_anchor = _setting(ctx, level, facet, _hash(str(key), "setting"))
     action, template = "", ordered[0]
     for template in ordered:
-        vp = _tidy_vp(template.format(**fields), subject)
-        if vp.split()[0] in used:
+        vp = _for_zone(_tidy_vp(template.format(**fields), subject), zone)
+        if vp.split()[0] in used or _echoes_verb(vp):
             continue
         action = _fit(subject, vp, setting, scope, manner, level)
         if action and not any(_alike(action, other) for other in ctx.level_actions):
@@ -169,7 +172,7 @@ def _statement(
         action = ""
     if not action:
         template = ordered[0]
-        vp = _tidy_vp(template.format(**fields), subject)
+        vp = _for_zone(_tidy_vp(template.format(**fields), subject), zone)
         action = _fit(subject, vp, "", scope, manner, level, force=True)
     if manner and action.rstrip(".").endswith(manner):
         ctx.level_closers.add(manner)
@@ -202,6 +205,9 @@ def _fit(
     force: bool = False,
 ) -> str:
     """Assemble an action phrase within the word limits, dropping optional parts if needed."""
+    if SCOPE_MARKER.search(vp):
+        # The verb phrase already says its scope ("lead them for the whole team").
+        scope = ""
     pad = f"{scope}, {_COMPLEXITY[level]}" if scope else _COMPLEXITY[level]
     variants = [
         (vp, setting, scope, manner),
@@ -219,6 +225,8 @@ def _fit(
         if m:
             text = f"{text}, {m}"
         n = n_subject + len(words(text))
+        if len(SCOPE_MARKER.findall(text.lower())) > 1:
+            continue
         if MIN_WORDS <= n <= MAX_WORDS and not has_seam(f"{subject} {text}"):
             return text + "."
     if force:
@@ -226,6 +234,11 @@ def _fit(
     return ""
 
 
+# Words that say at what scope work happens; a statement says it once.
+SCOPE_MARKER = re.compile(
+    r"\b(?:for the whole|across (?:the|all|several|every|own|a)|organisation-wide|"
+    r"for own|on assigned|within own|on own (?!initiative))"
+)
 _COMPLEXITY = {
     Level.EMERGING: "keeping to well-defined tasks",
     Level.DEVELOPING: "including common variations",
@@ -273,6 +286,33 @@ _DIRECTING = frozenset(
     "supervision oversight direction management leadership coordination work activities".split()
 )
 _NOMINAL_ENDINGS = ("tion", "sis", "ment", "ing", "ance", "ence", "sion", "ship")
+
+
+def _for_zone(vp: str, zone: int | None) -> str:
+    """In hands-on occupations (Job Zones 1-3) the top level runs a business, not an
+    organisation with a board."""
+    if not hands_on(zone):
+        return vp
+    return vp.replace("the organisation's", "the business's").replace(
+        "the organisation", "the business"
+    )
+
+
+def _echoes_verb(vp: str) -> bool:
+    """Whether a verb phrase repeats its verb as a noun ("prepare simple preparation")."""
+    toks = [w.lower() for w in words(vp)]
+    noun = nominal(toks[0]) if toks else ""
+    return bool(noun) and noun != toks[0] and not noun.endswith("ing") and noun in toks[1:6]
+
+
+def _without_nominal(np: str, verb: str) -> str:
+    """Drop the verb's own nominal from an object ("evidence preparation" -> "evidence")."""
+    toks = np.split()
+    if len(toks) > 1 and toks[-1].lower() == nominal(verb.split(" ")[0]):
+        rest = toks[-2]
+        toks[-2] = rest if rest.lower() in {"evidence"} else plural(rest)
+        return " ".join(toks[:-1])
+    return np
 
 
 def _object_np(subject: str) -> str:
@@ -391,10 +431,15 @@ def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> st
         for t in sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))[:2]
     ]
     tools = f", using tools such as {' and '.join(kit)}" if kit else ""
+    zone = brief.job_zone.zone if brief.job_zone else None
+    top = (
+        "running the work and setting its standards across the business"
+        if hands_on(zone)
+        else "setting direction and standards across the organisation"
+    )
     return (
         f"Covers the work of {brief.title}{where}: {work}{tools}. "
-        f"Levels run from supervised, routine work on own {ctx.units} to setting direction "
-        f"and standards across the organisation."
+        f"Levels run from supervised, routine work on own {ctx.units} to {top}."
     )
 
 

@@ -27,6 +27,29 @@ class LevelProfile:
     scopes: tuple[str, ...]
     # Phrases that contradict this level; the validator flags them.
     forbidden: tuple[str, ...]
+    # For occupations of Job Zones 1-3 (little or some preparation: trades, service, clerical
+    # work), the top of the ladder is a lead hand, supervisor or owner-operator, not an
+    # executive: these replace ``scopes``/``manners`` when set.
+    hands_on_scopes: tuple[str, ...] = ()
+    hands_on_manners: tuple[str, ...] = ()
+
+    def scopes_for(self, job_zone: int | None) -> tuple[str, ...]:
+        """The scope phrases that suit an occupation of this Job Zone."""
+        return self.hands_on_scopes if hands_on(job_zone) and self.hands_on_scopes else self.scopes
+
+    def manners_for(self, job_zone: int | None) -> tuple[str, ...]:
+        """The manner phrases that suit an occupation of this Job Zone."""
+        if hands_on(job_zone) and self.hands_on_manners:
+            return self.hands_on_manners
+        return self.manners
+
+
+HANDS_ON_ZONES = frozenset({1, 2, 3})
+
+
+def hands_on(job_zone: int | None) -> bool:
+    """Whether an occupation's Job Zone is 1-3, where leading means running the work on site."""
+    return job_zone in HANDS_ON_ZONES
 
 
 EMERGING = LevelProfile(
@@ -102,7 +125,7 @@ DEVELOPING = LevelProfile(
     ),
     scopes=(
         "across own {units}",
-        "for a full load of {units}",
+        "across a normal workload",
         "for own {units}",
         "across a full workload",
     ),
@@ -154,6 +177,12 @@ PROFICIENT = LevelProfile(
         "under supervision",
         "set checklist",
     ),
+    hands_on_scopes=(
+        "across the team's {units}",
+        "for the whole team",
+        "across the site",
+        "for the whole shift",
+    ),
 )
 
 ADVANCED = LevelProfile(
@@ -195,6 +224,28 @@ ADVANCED = LevelProfile(
         "asking for help",
         "referring exceptions",
         "escalating",
+    ),
+    hands_on_scopes=(
+        "across the business",
+        "for the whole operation",
+        "across every site",
+        "for the whole business",
+    ),
+    hands_on_manners=(
+        "agreeing priorities with the owners or senior managers",
+        "drawing on industry practice",
+        "weighing cost, safety and quality",
+        "keeping pace with changes in the trade",
+        "engaging inspectors, suppliers and industry peers",
+        "as the accountable lead",
+        "setting targets and tracking them each year",
+        "balancing long-term risks and costs",
+        "reviewing results against the business's goals",
+        "in line with the business's plans",
+        "with a view to the next few years",
+        "representing the business to customers and regulators",
+        "answering for the results to the owners",
+        "working with the senior managers",
     ),
 )
 

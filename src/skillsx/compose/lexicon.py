@@ -9,7 +9,7 @@ from __future__ import annotations
 # Every base-form verb that opens an O*NET 30.1 task or DWA, plus the verbs the composer
 # itself writes. Used to split a task into verb and object and to check action phrases.
 BASE_VERBS = frozenset(
-    ["practise"]
+    ["practise", "smoke", "tenderize", "tenderise", "bone", "lace", "debone", "fillet"]
     + """
 accept access accompany acquire act activate adapt add address adhere adjust administer admit
 advance advertise advise advocate affix agree aid alert align allocate allow alter analyze anchor
@@ -91,6 +91,7 @@ structure streamline project
 # "Repair records"): a subject may open with one of these.
 NOUNISH_VERBS = frozenset(
     """
+smoke bone lace fillet
 back bag balance bill block bolt bond book budget cable cap care cash cast catalogue cement
 chain chair change chart check chip claim code comment compound contract control cook copy cover
 cue cure cut date-stamp deal debate design display document drain draft dress drill dump dust dye
@@ -146,6 +147,15 @@ therapists specialist specialists agency agencies department departments organiz
 organizations representative representatives coworker coworkers co-workers stakeholders
 stakeholder partner partners consumer consumers caregiver caregivers pupil pupils patron patrons
 diner diners traveler travelers prospect prospects management supervisor heads boards
+accountants actors administrators advisors agents aides analysts architects assistants
+attendants auditors bakers barbers bartenders brokers butchers carpenters cashiers caterers chefs
+chemists clerks cooks counselors couriers curators dancers dentists designers detectives
+developers dietitians dispatchers drivers economists editors educators electricians executives
+farmers firefighters guards hygienists installers instructors interpreters investigators janitors
+journalists laborers lawyers librarians machinists mechanics musicians paramedics pharmacists
+photographers pilots plumbers programmers psychologists receptionists reporters researchers
+scientists secretaries surgeons surveyors tellers translators veterinarians waiters
+waitresses welders writers groups
 committees
 """.split()
 )

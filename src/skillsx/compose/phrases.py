@@ -8,8 +8,8 @@ with word lists rather than a tagger, so the composer stays offline and determin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from skillsx.compose.lexicon import (
     ADVERBS,
@@ -68,10 +68,19 @@ class Clause:
 
     @property
     def is_person(self) -> bool:
+        if self.verb.split(" ")[0] in PEOPLE_VERBS and self.obj:
+            return True  # "Supervise other butchers or meat cutters": only people are supervised
         return self.head.lower() in PERSON_NOUNS
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*")
+
+
+# Verbs whose object is always people, whatever the noun ("assist other cooks").
+PEOPLE_VERBS = frozenset(
+    "supervise hire recruit assist instruct counsel interview greet coach mentor tutor escort "
+    "befriend comfort console reassure".split()
+)
 
 
 def words(text: str) -> list[str]:
@@ -100,7 +109,15 @@ def split_clauses(text: str) -> list[str]:
             continue
         after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
         comma = tokens[i - 1].endswith(",")
-        clearly_verb = _verb_reading(nxt, after)
+        if not comma and tokens[i - 1].lower() in ADJECTIVES and nxt in ADJECTIVE_VERBS:
+            continue  # "accurate and complete records"
+        clearly_verb = _verb_reading(nxt, after) or (
+            # "and order or requisition supplies": a verb list after "and"
+            after in {"or", "and"}
+            and i + 3 < len(tokens)
+            and tokens[i + 3].lower().strip(",") in BASE_VERBS
+            and tokens[i + 3].lower().strip(",") not in NOUNISH_VERBS
+        )
         # "records and reports" stays one object; ", and advise customers" starts a clause.
         if (comma or clearly_verb) and not _is_verb_list(tokens, i):
             parts.append(" ".join(tokens[start:i]).rstrip(","))
@@ -209,10 +226,25 @@ def parse_clause(text: str) -> Clause:
     )
 
 
+ADJECTIVES = frozenset(
+    "accurate detailed current complete precise safe clean orderly timely thorough full "
+    "written legible neat correct proper".split()
+)
+# Qualities a subject need not carry ("Accurate records" -> "Records").
+_QUALITY = frozenset(
+    "accurate detailed complete thorough legible neat timely precise proper correct".split()
+)
+# Base verbs that double as adjectives after another adjective.
+ADJECTIVE_VERBS = frozenset("complete clean correct current secure clear open".split())
+
+
 def _starts_clause(tokens: list[str], j: int) -> bool:
     """Whether "and/or" at tokens[j] opens a new verb phrase rather than a noun list."""
     nxt = tokens[j + 1].lower().strip(",")
     if nxt not in BASE_VERBS:
+        return False
+    if j and tokens[j - 1].lower().strip(",") in ADJECTIVES and nxt in ADJECTIVE_VERBS:
+        # "accurate and complete records": two adjectives, not "complete" as a new verb.
         return False
     after = tokens[j + 2].lower() if j + 2 < len(tokens) else ""
     return _verb_reading(nxt, after)
@@ -416,6 +448,29 @@ def subject_for(clause: Clause, max_words: int = 8) -> str:
     return tidy_subject(_subject_for(clause, max_words))
 
 
+_LIGHT_NOMINAL = re.compile(
+    r"(?:\b(?:provision|conduct)$|^(?:[a-z]+ )?upkeep$|^(?:provision|operation) of )",
+    re.IGNORECASE,
+)
+
+
+def light_nominal(subject: str) -> bool:
+    """Whether a subject turns a light verb into a noun ("Assistance provision", "Upkeep")."""
+    return bool(_LIGHT_NOMINAL.search(subject)) and not subject.lower().endswith(
+        ("equipment upkeep", "vehicle upkeep", "building upkeep", "grounds upkeep")
+    )
+
+
+def people_only(subject: str) -> bool:
+    """Whether a subject names people and no work ("Cooks", "Chefs or caterers")."""
+    toks = [w.lower() for w in words(subject)]
+    if not toks or any(w in {"of", "with", "for", "to", "from", "by", "about"} for w in toks):
+        return False
+    return all(w in PERSON_NOUNS or w in {"and", "or", "other", "new"} for w in toks) or (
+        toks[0] not in _PEOPLE_WORK and head_noun(subject).lower() in _PEOPLE and len(toks) <= 2
+    )
+
+
 def names_people(subject: str) -> bool:
     """Whether a subject is about people: its head names people, or it directs them."""
     toks = [w.lower().strip(",") for w in words(subject)]
@@ -441,12 +496,21 @@ def tidy_subject(np: str) -> str:
         word = toks[i + 1].lower()
         then = toks[i + 2].lower() if i + 2 < len(toks) else ""
         verbal = word in BASE_VERBS and (word not in NOUNISH_VERBS or then in {"them", "it"})
+        if toks[i - 1].lower() in ADJECTIVES and word in ADJECTIVE_VERBS:
+            verbal = False  # "Accurate and complete records"
         if toks[i].lower() in {"and", "or"} and verbal:
             toks = toks[:i]
             break
     np = " ".join(toks)
     np = re.sub(r", (?:and |or )?[a-z]+ing\b(?: (?:or|and) [a-z]+ing)?$", "", np)
     np = re.sub(r", [a-z]+ing\b.*$", "", np)
+    # "Accurate and complete student records" names the records; the quality is the level's.
+    lead = np.split()
+    k = 0
+    while k < len(lead) - 1 and lead[k].lower().strip(",") in _QUALITY | {"and"}:
+        k += 1
+    if k and lead[k - 1].lower() != "and" and len(lead) - k >= 1:
+        np = capitalize(" ".join(lead[k:]))
     # "Other …", and parser leftovers such as "Those adherence" or "Them reporting".
     if (
         np.split(" ", 1)[0].lower() in {"other", "such", "those", "them", "these", "it"}
@@ -464,6 +528,9 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
     if head_noun(obj).lower() in _VAGUE and topic.startswith("of "):
         obj, topic = topic[3:], ""
     verb = clause.verb.split(" ")[0]
+    plain = _plain_subject(clause, verb, obj, topic, max_words)
+    if plain is not None:
+        return plain
     noun = nominal(verb)
     known = verb in NOMINALS
     if (clause.is_person or not obj) and known:
@@ -495,6 +562,57 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
     ):
         np = f"{obj} {topic}"
     return _fit(capitalize(np), max_words)
+
+
+# Verbs that add little to their object: "Provide assistance" is about assistance, so the
+# subject is the object itself ("Assistance to customers"), never "Assistance provision".
+_LIGHT = frozenset("provide conduct perform give offer render deliver carry".split())
+# Objects of "maintain/keep" that are states, not things: "Maintain familiarity with X" is about
+# familiarity with X, never "Familiarity upkeep".
+_STATES = frozenset(
+    """knowledge familiarity awareness understanding contact contacts communication relationships
+relations liaison rapport confidentiality cleanliness order records""".split()
+)
+# Verbs whose nominal reads badly before people ("Preparation of patients"): the person
+# becomes a modifier instead ("Patient preparation").
+_PERSON_MODIFIER = frozenset("prepare position transport bathe feed dress".split())
+
+
+def _complement(clause: Clause, preps: tuple[str, ...]) -> str:
+    """The short prepositional phrase after the object ("with current regulations"), or ""."""
+    tail = clause.tail.split()
+    if not tail or tail[0].lower() not in preps:
+        return ""
+    phrase = _until_cut(tail[1:])
+    n = len(words(phrase))
+    return f"{tail[0].lower()} {phrase}" if 1 <= n <= 5 and "," not in phrase else ""
+
+
+def _plain_subject(clause: Clause, verb: str, obj: str, topic: str, max_words: int) -> str | None:
+    """Subjects for light verbs, kept states and people prepared for something; else None."""
+    if not obj:
+        return None
+    if verb in _LIGHT and clause.is_person:
+        given = _complement(clause, ("with",))
+        if given:
+            # "Provide patients with information" -> "Information for patients".
+            given = re.split(r" (?:regarding|about|on|concerning|to|for|in)\b", given[5:])[0]
+            return _fit(capitalize(f"{given} for {lower_first(obj)}"), max_words)
+        return None
+    if verb in _LIGHT:
+        extra = topic or _complement(clause, ("to", "for", "on", "in", "with"))
+        if head_noun(obj).lower() == "care" and extra.startswith("to "):
+            extra = "for " + extra[3:]
+        np = f"{obj} {extra}" if extra and len(words(obj)) + len(words(extra)) <= max_words else obj
+        return _fit(capitalize(np), max_words)
+    if verb in {"maintain", "keep"} and head_noun(obj).lower() in _STATES:
+        extra = topic or _complement(clause, ("with", "of", "on", "about"))
+        return _fit(capitalize(f"{obj} {extra}".strip()), max_words)
+    if verb == "operate" and clause.is_person:
+        return ""  # "Operate on patients": no plain noun phrase names it; the DWA will
+    if verb in _PERSON_MODIFIER and clause.is_person and len(words(obj)) == 1:
+        return capitalize(f"{singular(obj).lower()} {nominal(verb)}")
+    return None
 
 
 _LEADS = {

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from skillsx.compose.lexicon import UNIT_NOUNS
 from skillsx.compose.phrases import find_place, lower_first, words

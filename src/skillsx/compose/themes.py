@@ -14,9 +14,11 @@ from skillsx.compose.families import SENIORITY, family_of
 from skillsx.compose.phrases import (
     Clause,
     has_seam,
+    light_nominal,
     opens_with_verb,
     parse_clause,
     parse_task,
+    people_only,
     subject_for,
     words,
 )
@@ -80,7 +82,22 @@ def _score(subject: str, clause: Clause) -> float:
         score -= 10
     if re.search(r"ing\b", subject.split()[-1]) and clause.verb not in subject.lower():
         score -= 0.5
+    last = subject.split()[-1].lower()
+    if light_nominal(subject) or people_only(subject):
+        score -= 10
+    elif last in _CREDENTIALS:
+        # "Current electrician's license" is a condition of the job, not work to grow in.
+        score -= 4
+    elif last in _VAGUE_HEADS:
+        score -= 2.5
     return score
+
+
+_CREDENTIALS = frozenset(
+    "license licenses licence licences card cards certificate certificates certification "
+    "certifications permit permits credential credentials".split()
+)
+_VAGUE_HEADS = frozenset("tasks duties responsibilities functions".split())
 
 
 def task_facet(task: Task, rank: int, release: str) -> Facet:

@@ -25,6 +25,16 @@ Rule ids (severity):
     subject.leftover (error)          a subject carrying a verb or list leftover ("Examinations and
                                       make diagnoses", "Programs, advising or consulting")
     style.closer (error)              the same closing phrase twice within one level
+    level.scope (error)               two scope phrases in one action ("for the whole team across
+                                      several teams")
+    level.zone (error)                boardroom wording ("the board", "the executive team") for an
+                                      occupation of Job Zone 1-3, whose top level runs the work
+    grammar.echo (error)              the action's verb echoed by its own nominal ("prepare simple
+                                      preparation")
+    subject.nominal (error)           a light verb turned into a noun ("Assistance provision",
+                                      "Research conduct", "Upkeep", "Provision of patients")
+    subject.credential (warning)      the subject is a licence, card or certificate, not work
+    subject.people (error)            the subject names people and no work ("Chefs or caterers")
     setting.unrelated (error)         a tool or technology the statement's task does not call for
     context.case (error)              a capitalised common noun in "context covered"
     build.position (warning)          across a build, the same closer or action skeleton at the
@@ -39,12 +49,21 @@ Rule ids (severity):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
+from typing import Any, Protocol
 
-from skillsx.compose.levels import PROFILES
-from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
-from skillsx.compose.phrases import names_people, opens_with_verb
+from skillsx.compose.levels import PROFILES, hands_on
+from skillsx.compose.lexicon import BASE_VERBS, NOMINALS, NOUNISH_VERBS
+from skillsx.compose.phrases import (
+    ADJECTIVE_VERBS,
+    ADJECTIVES,
+    light_nominal,
+    names_people,
+    opens_with_verb,
+    people_only,
+)
 from skillsx.compose.settings import plausible_tool
 from skillsx.models import Brief, Framework, Level, Problem, Statement
 
@@ -168,6 +187,46 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
             add("level.marker", "error", f"{phrase!r} contradicts the {s.level.label} level.")
     for rule, message in check_wording(s, brief):
         add(rule, "error", message)
+    for rule, severity, message in check_form(s, brief):
+        add(rule, severity, message)
+    return out
+
+
+# Scope phrases; an action says its scope once (the composer's ``SCOPE_MARKER``).
+_SCOPE = re.compile(
+    r"\b(?:for the whole|across (?:the|all|several|every|own|a)\b|organisation-wide|"
+    r"for own|on assigned|within own|on own (?!initiative))"
+)
+_BOARDROOM = re.compile(r"\b(?:the board|executive team|c-suite|shareholders)\b")
+_CREDENTIAL = frozenset(
+    "license licenses licence licences card cards certificate certificates certification "
+    "permit permits credential credentials".split()
+)
+
+
+def check_form(s: Statement, brief: Brief | None = None) -> list[tuple[str, str, str]]:
+    """Scope said twice, boardroom words in hands-on work, echoes and nominalised light verbs."""
+    out: list[tuple[str, str, str]] = []
+    action = s.action.lower()
+    scopes = _SCOPE.findall(action)
+    if len(scopes) > 1:
+        out.append(("level.scope", "error", f"Scope said twice: {scopes!r}."))
+    zone = brief.job_zone.zone if brief is not None and brief.job_zone else None
+    m = _BOARDROOM.search(action)
+    if m and hands_on(zone):
+        out.append(("level.zone", "error", f"{m[0]!r} does not fit a Job Zone {zone} occupation."))
+    verb = _words(action)[0] if _words(action) else ""
+    noun = NOMINALS.get(verb, "")
+    head = " ".join(_words(action)[1:6])
+    if noun and noun != verb and not noun.endswith("ing") and re.search(rf"\b{noun}\b", head):
+        out.append(("grammar.echo", "error", f"{verb!r} echoed by {noun!r}: {s.action!r}."))
+    if light_nominal(s.subject):
+        out.append(("subject.nominal", "error", f"A verb made into a noun: {s.subject!r}."))
+    if people_only(s.subject):
+        out.append(("subject.people", "error", f"Names people, not work: {s.subject!r}."))
+    last = _words(s.subject)[-1].lower() if _words(s.subject) else ""
+    if last in _CREDENTIAL:
+        out.append(("subject.credential", "warning", f"Names a credential: {s.subject!r}."))
     return out
 
 
@@ -207,11 +266,12 @@ def check_wording(s: Statement, brief: Brief | None = None) -> list[tuple[str, s
         if phrase in action:
             out.append(("level.generic", f"Boilerplate phrase {phrase!r}."))
     toks = _words(s.subject)
-    for a, b in zip(toks, toks[1:], strict=False):
+    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False)):
         if (
             a.lower() in {"and", "or"}
             and b.lower() in BASE_VERBS
             and b.lower() not in NOUNISH_VERBS
+            and not (i and toks[i - 1].lower() in ADJECTIVES and b.lower() in ADJECTIVE_VERBS)
         ):
             out.append(("subject.leftover", f"Subject carries a verb: {s.subject!r}."))
             break
@@ -260,24 +320,23 @@ def _unrelated_setting(s: Statement, brief: Brief) -> str:
     )
     if not text:
         return ""
-    tools = {str(t.commodity_code): t for t in brief.tools}
-    techs = {str(t.commodity_code): t for t in brief.technology}
+    # Several tools can share a commodity code ("wheel balancers", "wheel aligners"): the one
+    # the action names is the one to judge.
+    items: dict[tuple[str, str], list[Any]] = {}
+    for t in brief.tools:
+        items.setdefault(("tool", str(t.commodity_code)), []).append(t)
+    for tech in brief.technology:
+        items.setdefault(("technology", str(tech.commodity_code)), []).append(tech)
     action = s.action.lower()
     for a in s.anchors:
-        item = (
-            tools.get(a.id)
-            if a.kind == "tool"
-            else techs.get(a.id)
-            if a.kind == "technology"
-            else None
-        )
-        if item is None:
-            continue
-        named = item.example.lower() in action or item.commodity_title.lower() in action
-        if named and not plausible_tool(
-            text, item.commodity_title, item.example, software=a.kind == "technology"
-        ):
-            return f"{item.example!r} ({item.commodity_title}) does not serve this task."
+        for item in items.get((a.kind, a.id), []):
+            named = item.example.lower() in action or item.commodity_title.lower() in action
+            if named and not plausible_tool(
+                text, item.commodity_title, item.example, software=a.kind == "technology"
+            ):
+                return f"{item.example!r} ({item.commodity_title}) does not serve this task."
+            if named:
+                break
     return ""
 
 
@@ -318,8 +377,16 @@ _TEMPLATE_SHARE = 0.2
 POSITION_LIMIT = 0.1
 
 
-def validate_build(frameworks: list[Framework]) -> list[Problem]:
-    """Across a build: a closer or action skeleton that recurs at one position everywhere."""
+class _Statements(Protocol):
+    soc: str
+    statements: list[Statement]
+
+
+def validate_build(frameworks: Sequence[_Statements]) -> list[Problem]:
+    """Across a build: a closer or action skeleton that recurs at one position everywhere.
+
+    Takes frameworks, or anything with their ``soc`` and ``statements``.
+    """
     from collections import Counter
 
     n = len(frameworks)
