@@ -158,3 +158,42 @@ def test_light_verbs_made_into_nouns(subject: str, expected: bool) -> None:
     from skillsx.compose.phrases import light_nominal
 
     assert light_nominal(subject) is expected
+
+
+@pytest.mark.parametrize(
+    ("task", "subject"),
+    [
+        # a verb without a noun of its own reads as a gerund phrase, not "Rule establishing"
+        ("Establish rules for the class.", "Establishing rules"),
+        ("Disseminate information to the public.", "Disseminating information"),
+        # a participle left from a cut clause and a leftover "in order" are dropped
+        (
+            "Develop public health education programs dealing with disease.",
+            "Public health education programs",
+        ),
+        (
+            "Organize campaign organizations and fundraisers in order to raise funds.",
+            "Campaign organizations and fundraisers",
+        ),
+    ],
+)
+def test_subjects_without_leftovers(task: str, subject: str) -> None:
+    from skillsx.compose.phrases import parse_task, subject_for
+
+    assert subject_for(parse_task(task)[0]) == subject
+
+
+def test_loose_lists_and_hidden_clauses() -> None:
+    from skillsx.compose.phrases import clause_inside, loose_list
+
+    assert loose_list("Gross and net tonnage, hold capacities, volumes")
+    assert not loose_list("Accurate, detailed reports and records")
+    assert not loose_list("Price schedules and discount rates")
+    assert clause_inside("Clients improve decision making and abstract reasoning")
+    assert not clause_inside("Client decision making")
+
+
+def test_irregular_plurals_stay() -> None:
+    from skillsx.compose.phrases import plural
+
+    assert plural("children") == "children" and plural("sample") == "samples"

@@ -341,3 +341,15 @@ def test_boardroom_words_only_fit_professional_job_zones() -> None:
         )
         rules = {p.rule for p in check_statement(fw, stmt, brief)}
         assert ("level.zone" in rules) is flagged, zone
+
+
+@pytest.mark.parametrize(
+    ("subject", "rule"),
+    [
+        ("Gross and net tonnage, hold capacities, volumes", "subject.list"),
+        ("Clients improve decision making and abstract reasoning", "subject.clause"),
+    ],
+)
+def test_subject_shape_rules(subject: str, rule: str) -> None:
+    action = "check the figures against a set checklist on own tasks, under direct guidance."
+    assert rule in rules_for(subject, action)

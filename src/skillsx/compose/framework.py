@@ -171,7 +171,13 @@ def _statement(
             break
         action = ""
     if not action:
-        template = ordered[0]
+        # Nothing fits the word limits cleanly: force the first phrase with a fresh verb.
+        fresh = [
+            t
+            for t in ordered
+            if _for_zone(_tidy_vp(t.format(**fields), subject), zone).split()[0] not in used
+        ]
+        template = (fresh or ordered)[0]
         vp = _for_zone(_tidy_vp(template.format(**fields), subject), zone)
         action = _fit(subject, vp, "", scope, manner, level, force=True)
     if manner and action.rstrip(".").endswith(manner):
@@ -407,7 +413,8 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
         and not (level == Level.ADVANCED and {"it", "them"} & set(words(purpose.lower())))
     ):
         options.append((f"to {clause.purpose}", None))
-    if ctx.places and level in (Level.PROFICIENT, Level.ADVANCED):
+    # A workplace ("in restaurants") suits a team's work; the top level spans every workplace.
+    if ctx.places and level == Level.PROFICIENT:
         options.append((ctx.places[idx % len(ctx.places)], None))
     if not options:
         return "", None

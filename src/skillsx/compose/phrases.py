@@ -231,6 +231,8 @@ ADJECTIVES = frozenset(
     "written legible neat correct proper".split()
 )
 # Qualities a subject need not carry ("Accurate records" -> "Records").
+# -ing words that are nouns in their own right after a plural ("records keeping" is not one).
+_GERUND_NOUNS = frozenset("training building housing clothing seating planning".split())
 _QUALITY = frozenset(
     "accurate detailed complete thorough legible neat timely precise proper correct".split()
 )
@@ -363,10 +365,19 @@ def singular(noun: str) -> str:
     return noun[:-1]
 
 
+_IRREGULAR_PLURALS = frozenset(
+    "children people men women feet teeth mice geese media criteria".split()
+)
+
+
 def plural(noun: str) -> str:
     """Plural of a singular English noun (regular forms only)."""
     low = noun.lower()
-    if low in _MASS_NOUNS or (low.endswith("s") and not low.endswith("ss")):
+    if (
+        low in _MASS_NOUNS
+        or low in _IRREGULAR_PLURALS
+        or (low.endswith("s") and not low.endswith("ss"))
+    ):
         return noun
     if low.endswith("y") and low[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
@@ -461,13 +472,32 @@ def light_nominal(subject: str) -> bool:
     )
 
 
+def loose_list(subject: str) -> bool:
+    """Whether a subject is an unfinished comma list ("Tonnage, hold capacities, volumes")."""
+    if subject.count(",") >= 2:
+        return True
+    if "," not in subject:
+        return False
+    before, after = subject.split(",", 1)
+    return len(before.split()) > 1 and not re.match(r"\s*(?:and|or)\b", after)
+
+
+def clause_inside(subject: str) -> bool:
+    """Whether a subject hides a clause: people followed by a verb ("Clients improve ...")."""
+    toks = [w.lower() for w in words(subject)]
+    return any(
+        a in PERSON_NOUNS and b in BASE_VERBS and b not in NOUNISH_VERBS
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
+
+
 def people_only(subject: str) -> bool:
     """Whether a subject names people and no work ("Cooks", "Chefs or caterers")."""
     toks = [w.lower() for w in words(subject)]
     if not toks or any(w in {"of", "with", "for", "to", "from", "by", "about"} for w in toks):
         return False
     return all(w in PERSON_NOUNS or w in {"and", "or", "other", "new"} for w in toks) or (
-        toks[0] not in _PEOPLE_WORK and head_noun(subject).lower() in _PEOPLE and len(toks) <= 2
+        toks[0] not in _PEOPLE_WORK and head_noun(subject).lower() in _PEOPLE
     )
 
 
@@ -511,6 +541,16 @@ def tidy_subject(np: str) -> str:
         k += 1
     if k and lead[k - 1].lower() != "and" and len(lead) - k >= 1:
         np = capitalize(" ".join(lead[k:]))
+    np = re.sub(r" in order$", "", np)
+    # "Public health education programs dealing": a participle left over from a cut clause.
+    parts = np.split()
+    if (
+        len(parts) > 2
+        and parts[-1].endswith("ing")
+        and parts[-1].lower() not in _GERUND_NOUNS
+        and parts[-2].lower().endswith("s")
+    ):
+        np = " ".join(parts[:-1])
     # "Other …", and parser leftovers such as "Those adherence" or "Them reporting".
     if (
         np.split(" ", 1)[0].lower() in {"other", "such", "those", "them", "these", "it"}
@@ -552,6 +592,9 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
     if len(words(obj)) == 1:
         if topic and len(words(topic)) <= 4 and not topic.startswith("for"):
             return _fit(capitalize(f"{obj} {topic}"), max_words)
+        if not known:
+            # No noun for the verb: "Establishing rules", never "Rule establishing".
+            return capitalize(f"{gerund(verb)} {obj.lower() if obj.islower() else obj}")
         head = singular(obj) if obj.lower() not in _KEEP_PLURAL else obj
         return capitalize(f"{head} {noun}")
     np = obj

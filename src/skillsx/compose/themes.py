@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from skillsx.compose.families import SENIORITY, family_of
 from skillsx.compose.phrases import (
     Clause,
+    clause_inside,
     has_seam,
     light_nominal,
+    loose_list,
     opens_with_verb,
     parse_clause,
     parse_task,
@@ -83,7 +85,7 @@ def _score(subject: str, clause: Clause) -> float:
     if re.search(r"ing\b", subject.split()[-1]) and clause.verb not in subject.lower():
         score -= 0.5
     last = subject.split()[-1].lower()
-    if light_nominal(subject) or people_only(subject):
+    if _unfit(subject):
         score -= 10
     elif last in _CREDENTIALS:
         # "Current electrician's license" is a condition of the job, not work to grow in.
@@ -91,6 +93,16 @@ def _score(subject: str, clause: Clause) -> float:
     elif last in _VAGUE_HEADS:
         score -= 2.5
     return score
+
+
+def _unfit(subject: str) -> bool:
+    """Subjects the checks reject: a verb made a noun, people without work, loose lists."""
+    return (
+        light_nominal(subject)
+        or people_only(subject)
+        or loose_list(subject)
+        or clause_inside(subject)
+    )
 
 
 _CREDENTIALS = frozenset(
@@ -137,30 +149,22 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
     """Cluster the brief into ``count`` themes (fewer only if the brief has too little data)."""
     tasks = _importance(brief)
     themes: list[ThemePlan] = []
+    unnamed: list[tuple[Task, Facet]] = []
     for rank, task in enumerate(tasks):
         facet = task_facet(task, rank, brief.release)
-        if _score(facet.subject, facet.clause) <= -10 and themes:
+        if _score(facet.subject, facet.clause) <= -10:
             # Unnameable task: its anchors join the theme it shares most activities with.
-            host = max(themes, key=lambda t: (len(t.dwa_ids & {d.id for d in task.dwas}), -t.rank))
-            host.facets.append(
-                Facet(
-                    host.facets[0].clause,
-                    host.facets[0].subject,
-                    facet.anchors,
-                    rank,
-                    "task",
-                    host.facets[0].text,
-                )
-            )
+            unnamed.append((task, facet))
             continue
-        themes.append(
-            ThemePlan(
-                id="",
-                label=facet.subject,
-                facets=[facet],
-                dwa_ids={d.id for d in task.dwas},
-                iwa_ids={d.iwa_id for d in task.dwas},
-            )
+        themes.append(_theme_of(task, facet))
+    for task, facet in unnamed:
+        if not themes:  # nothing better to name the work by
+            themes.append(_theme_of(task, facet))
+            continue
+        host = max(themes, key=lambda t: (len(t.dwa_ids & {d.id for d in task.dwas}), -t.rank))
+        lead = host.facets[0]
+        host.facets.append(
+            Facet(lead.clause, lead.subject, facet.anchors, facet.rank, "task", lead.text)
         )
     if len(themes) < count:
         themes += _extra_themes(brief, themes, count - len(themes))
@@ -195,6 +199,16 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
     return themes
 
 
+def _theme_of(task: Task, facet: Facet) -> ThemePlan:
+    return ThemePlan(
+        id="",
+        label=facet.subject,
+        facets=[facet],
+        dwa_ids={d.id for d in task.dwas},
+        iwa_ids={d.iwa_id for d in task.dwas},
+    )
+
+
 def _extra_themes(brief: Brief, themes: list[ThemePlan], need: int) -> list[ThemePlan]:
     """Themes for small occupations: second clauses, DWAs, technology and tools."""
     used = {f.subject.lower() for t in themes for f in t.facets}
@@ -206,6 +220,8 @@ def _extra_themes(brief: Brief, themes: list[ThemePlan], need: int) -> list[Them
         if len(extra) >= need or not subject or subject.lower() in used:
             return
         if has_seam(subject) or opens_with_verb(subject) or subject.split()[-1] in _DANGLING:
+            return
+        if _unfit(subject):
             return
         used.add(subject.lower())
         rank += 1

@@ -35,6 +35,8 @@ Rule ids (severity):
                                       "Research conduct", "Upkeep", "Provision of patients")
     subject.credential (warning)      the subject is a licence, card or certificate, not work
     subject.people (error)            the subject names people and no work ("Chefs or caterers")
+    subject.list (error)              an unfinished comma list ("Tonnage, hold capacities, volumes")
+    subject.clause (error)            a clause inside the subject ("Clients improve reasoning")
     setting.unrelated (error)         a tool or technology the statement's task does not call for
     context.case (error)              a capitalised common noun in "context covered"
     build.position (warning)          across a build, the same closer or action skeleton at the
@@ -59,7 +61,9 @@ from skillsx.compose.lexicon import BASE_VERBS, NOMINALS, NOUNISH_VERBS
 from skillsx.compose.phrases import (
     ADJECTIVE_VERBS,
     ADJECTIVES,
+    clause_inside,
     light_nominal,
+    loose_list,
     names_people,
     opens_with_verb,
     people_only,
@@ -222,6 +226,10 @@ def check_form(s: Statement, brief: Brief | None = None) -> list[tuple[str, str,
         out.append(("grammar.echo", "error", f"{verb!r} echoed by {noun!r}: {s.action!r}."))
     if light_nominal(s.subject):
         out.append(("subject.nominal", "error", f"A verb made into a noun: {s.subject!r}."))
+    if loose_list(s.subject):
+        out.append(("subject.list", "error", f"An unfinished comma list: {s.subject!r}."))
+    if clause_inside(s.subject):
+        out.append(("subject.clause", "error", f"A clause inside the subject: {s.subject!r}."))
     if people_only(s.subject):
         out.append(("subject.people", "error", f"Names people, not work: {s.subject!r}."))
     last = _words(s.subject)[-1].lower() if _words(s.subject) else ""
