@@ -321,10 +321,21 @@ def _without_nominal(np: str, verb: str) -> str:
     return np
 
 
+_GENERIC_HEADS = frozenset(
+    """quantity quantities color colour amount amounts number numbers level levels condition
+conditions quality type types kinds components parts performance value values productivity
+efficiency accuracy status progress""".split()
+)
+
+
 def _object_np(subject: str) -> str:
     """A short noun phrase for the work, for templates like 'resolve routine {obj}'."""
+    first = subject.split(" of ", 1)
+    if len(first) == 2 and first[0].lower() in _GENERIC_HEADS:
+        # "Components of traffic control systems" governs the systems.
+        subject = capitalize(first[1])
     pre = subject.split(" about ")[0].split(" of ")[0].split(" with ")[0].split(" for ")[0]
-    pre = pre.split(" to ")[0]
+    pre = pre.split(" to ")[0].split(" in ")[0]
     toks = pre.split()
     if " and " in pre and len(toks) > 3:
         toks = pre.split(" and ")[-1].split()

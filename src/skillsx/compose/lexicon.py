@@ -155,7 +155,7 @@ farmers firefighters guards hygienists installers instructors interpreters inves
 journalists laborers lawyers librarians machinists mechanics musicians paramedics pharmacists
 photographers pilots plumbers programmers psychologists receptionists reporters researchers
 scientists secretaries surgeons surveyors tellers translators veterinarians waiters
-waitresses welders writers groups
+waitresses welders writers groups consultants
 committees
 """.split()
 )

@@ -232,9 +232,15 @@ ADJECTIVES = frozenset(
 )
 # Qualities a subject need not carry ("Accurate records" -> "Records").
 # -ing words that are nouns in their own right after a plural ("records keeping" is not one).
+# Past participles left after a noun when the clause that followed was cut ("problems referred").
+_PARTICIPLES = frozenset(
+    "referred received assigned used needed required involved requested performed ordered "
+    "submitted proposed completed".split()
+)
 _GERUND_NOUNS = frozenset("training building housing clothing seating planning".split())
 _QUALITY = frozenset(
-    "accurate detailed complete thorough legible neat timely precise proper correct".split()
+    "accurate detailed complete thorough legible neat timely precise proper correct sufficient "
+    "appropriate necessary relevant".split()
 )
 # Base verbs that double as adjectives after another adjective.
 ADJECTIVE_VERBS = frozenset("complete clean correct current secure clear open".split())
@@ -286,12 +292,17 @@ def _cut_at_comma(tail: list[str]) -> bool:
     return any(t.endswith(",") for t in tail[1:4])
 
 
+_BARE_PLACES = frozenset("area field community public office general particular".split())
+
+
 def find_place(text: str) -> str:
     """The first "in/at/on <place>" phrase of a text whose head names a workplace."""
     for m in re.finditer(r"\b(in|at|on) ((?:[a-z][a-z\-]* ){0,3}?([a-z]+))\b", text):
         if m.group(3) in PLACE_NOUNS and m.group(3) not in {"line", "lines", "floor", "floors"}:
             np = clean_np(m.group(2))
             if np and np.split()[0] not in {"order", "accordance", "addition", "relation"}:
+                if np in _BARE_PLACES:
+                    continue  # "in area", "in field": no workplace a reader can picture
                 return f"{m.group(1)} {np}"
     return ""
 
@@ -546,8 +557,10 @@ def tidy_subject(np: str) -> str:
     parts = np.split()
     if (
         len(parts) > 2
-        and parts[-1].endswith("ing")
-        and parts[-1].lower() not in _GERUND_NOUNS
+        and (
+            (parts[-1].endswith("ing") and parts[-1].lower() not in _GERUND_NOUNS)
+            or parts[-1].lower() in _PARTICIPLES
+        )
         and parts[-2].lower().endswith("s")
     ):
         np = " ".join(parts[:-1])
@@ -594,7 +607,8 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
             return _fit(capitalize(f"{obj} {topic}"), max_words)
         if not known:
             # No noun for the verb: "Establishing rules", never "Rule establishing".
-            return capitalize(f"{gerund(verb)} {obj.lower() if obj.islower() else obj}")
+            prep = f"{clause.prep} " if clause.prep else ""
+            return capitalize(f"{gerund(verb)} {prep}{obj.lower() if obj.islower() else obj}")
         head = singular(obj) if obj.lower() not in _KEEP_PLURAL else obj
         return capitalize(f"{head} {noun}")
     np = obj
@@ -609,7 +623,7 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
 
 # Verbs that add little to their object: "Provide assistance" is about assistance, so the
 # subject is the object itself ("Assistance to customers"), never "Assistance provision".
-_LIGHT = frozenset("provide conduct perform give offer render deliver carry".split())
+_LIGHT = frozenset("provide conduct perform give offer render deliver carry furnish supply".split())
 # Objects of "maintain/keep" that are states, not things: "Maintain familiarity with X" is about
 # familiarity with X, never "Familiarity upkeep".
 _STATES = frozenset(
@@ -635,7 +649,8 @@ def _plain_subject(clause: Clause, verb: str, obj: str, topic: str, max_words: i
     """Subjects for light verbs, kept states and people prepared for something; else None."""
     if not obj:
         return None
-    if verb in _LIGHT and clause.is_person:
+    if verb in _LIGHT and (clause.is_person or _complement(clause, ("with",))):
+        # "Furnish taxpayers with advice": whoever is given something "with" is a recipient.
         given = _complement(clause, ("with",))
         if given:
             # "Provide patients with information" -> "Information for patients".
@@ -682,6 +697,7 @@ _LINKS = {
     "assistance": "to",
     "responses": "to",
     "briefings": "for",
+    "writing": "to",
     "explanations": "for",
     "instruction": "for",
     "training": "for",
