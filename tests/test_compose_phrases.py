@@ -197,3 +197,15 @@ def test_irregular_plurals_stay() -> None:
     from skillsx.compose.phrases import plural
 
     assert plural("children") == "children" and plural("sample") == "samples"
+
+
+def test_a_perceiving_verb_gives_way_to_the_work() -> None:
+    clause = parse_task("Recognize, set up, and operate hand and power tools.")[0]
+    assert clause.verb == "set up"
+
+
+def test_or_before_a_verb_and_a_plural_object_starts_a_clause() -> None:
+    from skillsx.compose.phrases import split_clauses
+
+    parts = split_clauses("Ignite torches or start power supplies and strike arcs.")
+    assert parts[:2] == ["Ignite torches", "start power supplies"]

@@ -31,7 +31,7 @@ from skillsx.compose.phrases import (
     words,
 )
 from skillsx.compose.themes import Facet, ThemePlan, plan_themes
-from skillsx.models import Anchor, Brief, Framework, Level, Statement, Theme
+from skillsx.models import Anchor, Brief, Framework, Level, Statement, Theme, Tool
 
 MIN_WORDS, MAX_WORDS = 13, 24
 STATEMENTS_PER_LEVEL = 10
@@ -435,16 +435,25 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
 
 
 def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> str:
-    # Name the three most important themes that read as a plain noun phrase.
+    # Name the three most important themes that read as a plain noun phrase, each once.
     readable = [
         t.label
         for t in themes
         if 1 <= len(words(t.label)) <= 5 and "," not in t.label and "(" not in t.label
     ]
-    labels = [_common_noun(x) for x in (readable or [t.label for t in themes])[:3]]
+    labels: list[str] = []
+    heads: set[str] = set()
+    for label in readable or [t.label for t in themes]:
+        head = st.stem(head_noun(label.split(" of ")[0]))
+        if head in heads or label.lower() in {x.lower() for x in labels}:
+            continue
+        heads.add(head)
+        labels.append(_common_noun(label))
+        if len(labels) == 3:
+            break
     work = ", ".join(labels[:-1]) + f" and {labels[-1]}" if len(labels) > 1 else labels[0]
     where = f", {ctx.places[0]}" if ctx.places else ""
-    kit = [_common_noun(t.example) for t in brief.tools[:2]] or [
+    kit = [_common_noun(t.example) for t in _tools_in_use(brief)[:2]] or [
         t.example if t.example.lower() != t.commodity_title.lower() else _common_noun(t.example)
         for t in sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))[:2]
     ]
@@ -459,6 +468,19 @@ def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> st
         f"Covers the work of {brief.title}{where}: {work}{tools}. "
         f"Levels run from supervised, routine work on own {ctx.units} to {top}."
     )
+
+
+def _tools_in_use(brief: Brief) -> list[Tool]:
+    """The occupation's tools its tasks call for most often ("weld" for welders), best first."""
+    counted = []
+    for tool in brief.tools:
+        n = sum(
+            st.plausible_tool(t.text, tool.commodity_title, tool.example, software=False)
+            for t in brief.tasks
+        )
+        if n:
+            counted.append((-n, tool.example.lower(), tool))
+    return [tool for _, _, tool in sorted(counted, key=lambda c: (c[0], c[1]))]
 
 
 def _common_noun(text: str) -> str:

@@ -46,6 +46,9 @@ _NOT_PLURAL = frozenset(
 )
 
 
+_PERCEIVE = frozenset("recognize recognise know understand learn".split())
+
+
 @dataclass(frozen=True)
 class Clause:
     """One verb phrase of a task: its verbs, the object and what modifies it."""
@@ -60,6 +63,11 @@ class Clause:
 
     @property
     def verb(self) -> str:
+        """The clause's main verb: the first, unless it only perceives ("Recognize, set up,
+        and operate tools" is about operating them)."""
+        for verb in self.verbs:
+            if verb.split(" ")[0] not in _PERCEIVE:
+                return verb
         return self.verbs[0] if self.verbs else ""
 
     @property
@@ -111,7 +119,8 @@ def split_clauses(text: str) -> list[str]:
         comma = tokens[i - 1].endswith(",")
         if not comma and tokens[i - 1].lower() in ADJECTIVES and nxt in ADJECTIVE_VERBS:
             continue  # "accurate and complete records"
-        clearly_verb = _verb_reading(nxt, after) or (
+        after2 = tokens[i + 3].lower() if i + 3 < len(tokens) else ""
+        clearly_verb = _verb_reading(nxt, after, after2) or (
             # "and order or requisition supplies": a verb list after "and"
             after in {"or", "and"}
             and i + 3 < len(tokens)
@@ -235,7 +244,7 @@ ADJECTIVES = frozenset(
 # Past participles left after a noun when the clause that followed was cut ("problems referred").
 _PARTICIPLES = frozenset(
     "referred received assigned used needed required involved requested performed ordered "
-    "submitted proposed completed".split()
+    "submitted proposed completed obtained collected provided".split()
 )
 _GERUND_NOUNS = frozenset("training building housing clothing seating planning".split())
 _QUALITY = frozenset(
@@ -255,18 +264,30 @@ def _starts_clause(tokens: list[str], j: int) -> bool:
         # "accurate and complete records": two adjectives, not "complete" as a new verb.
         return False
     after = tokens[j + 2].lower() if j + 2 < len(tokens) else ""
-    return _verb_reading(nxt, after)
+    after2 = tokens[j + 3].lower() if j + 3 < len(tokens) else ""
+    return _verb_reading(nxt, after, after2)
 
 
-def _verb_reading(word: str, after: str) -> bool:
-    """Whether a base verb after "and" reads as a verb: "visit patients", not "repair of"."""
+def _verb_reading(word: str, after: str, after2: str = "") -> bool:
+    """Whether a base verb after "and" reads as a verb: "visit patients", not "repair of".
+
+    "or start power supplies": a plural noun one word further on also makes it a verb.
+    """
     if word not in NOUNISH_VERBS:
         return True
     after = after.strip(",")
-    plural_noun = (
-        after.endswith("s") and not after.endswith(("ss", "us")) and after not in _NOT_VERB_NEXT
+    if after in DETERMINERS or after.endswith("'s") or _plural_noun(after):
+        return True
+    return after not in _TOPIC_WORDS and after not in _CUT_WORDS and _plural_noun(after2.strip(","))
+
+
+def _plural_noun(word: str) -> bool:
+    return (
+        word.endswith("s")
+        and not word.endswith(("ss", "us"))
+        and word not in _NOT_VERB_NEXT
+        and word.isalpha()
     )
-    return after in DETERMINERS or after.endswith("'s") or plural_noun
 
 
 _NOT_VERB_NEXT = frozenset({"is", "as", "this", "its", "was", "has", "plans"})
@@ -556,9 +577,13 @@ def tidy_subject(np: str) -> str:
     # "Public health education programs dealing": a participle left over from a cut clause.
     parts = np.split()
     if (
-        len(parts) > 2
+        len(parts) >= 2
         and (
-            (parts[-1].endswith("ing") and parts[-1].lower() not in _GERUND_NOUNS)
+            (
+                len(parts) > 2
+                and parts[-1].endswith("ing")
+                and parts[-1].lower() not in _GERUND_NOUNS
+            )
             or parts[-1].lower() in _PARTICIPLES
         )
         and parts[-2].lower().endswith("s")
