@@ -473,11 +473,10 @@ def _context_covered(brief: Brief, themes: list[ThemePlan], ctx: _Context) -> st
 def _tools_in_use(brief: Brief) -> list[Tool]:
     """The occupation's tools its tasks call for most often ("weld" for welders), best first."""
     counted = []
+    task_stems = [st.content_stems(t.text) for t in brief.tasks]
     for tool in brief.tools:
-        n = sum(
-            st.plausible_tool(t.text, tool.commodity_title, tool.example, software=False)
-            for t in brief.tasks
-        )
+        heads = st.tool_heads(tool.commodity_title, tool.example)
+        n = sum(bool(heads & stems) for stems in task_stems)
         if n:
             counted.append((-n, tool.example.lower(), tool))
     return [tool for _, _, tool in sorted(counted, key=lambda c: (c[0], c[1]))]

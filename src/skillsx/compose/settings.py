@@ -101,7 +101,7 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
-def _tool_heads(title: str, example: str) -> frozenset[str]:
+def tool_heads(title: str, example: str) -> frozenset[str]:
     """What a tool is: the last content word of its commodity title and of its example."""
     heads = set()
     for name in (title, example):
@@ -122,7 +122,7 @@ def plausible_tool(text: str, title: str, example: str, *, software: bool) -> bo
     if software:
         low = title.lower()
         return any(cue in low for w in words(text.lower()) for cue in _TECH_CUES.get(w, ()))
-    return bool(_tool_heads(title, example) & content_stems(text))
+    return bool(tool_heads(title, example) & content_stems(text))
 
 
 def tech_for(brief: Brief, text: str) -> Technology | None:

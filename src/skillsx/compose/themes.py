@@ -170,13 +170,20 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
         themes += _extra_themes(brief, themes, count - len(themes))
     cap = max(4, -(-len(themes) // count) + 2)
     subject_words = [_subject_words(t) for t in themes]
+    # Pairwise similarities, kept between merges: only pairs with the merged theme change.
+    sims: dict[tuple[int, int], float] = {}
     while len(themes) > count:
         best: tuple[float, int, int] | None = None
         for i in range(len(themes)):
             for j in range(i + 1, len(themes)):
                 if len(themes[i].facets) + len(themes[j].facets) > cap:
                     continue
-                sim = _similarity(themes[i], themes[j], subject_words[i], subject_words[j])
+                pair = (id(themes[i]), id(themes[j]))
+                sim = sims.get(pair)
+                if sim is None:
+                    sim = sims[pair] = _similarity(
+                        themes[i], themes[j], subject_words[i], subject_words[j]
+                    )
                 # Among equals, fold the least important themes together.
                 key = (sim, i + j, j)
                 if best is None or key > best:
@@ -191,6 +198,7 @@ def plan_themes(brief: Brief, count: int = THEME_COUNT) -> list[ThemePlan]:
         a.dwa_ids |= b.dwa_ids
         a.iwa_ids |= b.iwa_ids
         subject_words[i] = subject_words[i] | subject_words[j]
+        sims = {k: v for k, v in sims.items() if id(a) not in k and id(b) not in k}
         del themes[j], subject_words[j]
     themes.sort(key=lambda t: t.rank)
     for n, theme in enumerate(themes, start=1):
