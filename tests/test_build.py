@@ -158,3 +158,38 @@ def test_build_runs_the_checks_across_the_whole_build(
         for build in (full, partial):
             found = [p for p in list_problems(conn, build.id) if p.rule == "build.position"]
             assert [p.message for p in found] == [f"seen {len(WITH_TASKS)}"]
+
+
+def test_recheck_runs_todays_rules_over_stored_pages(
+    empty_engine: Engine, release_dir: Path
+) -> None:
+    """A page edited in the store (as if composed under older rules) is caught by a recheck;
+    the stored findings of the build are left as they were."""
+    import json
+
+    from sqlalchemy import update
+
+    from skillsx.build import recheck
+    from skillsx.store.builds import list_problems
+
+    load_release(empty_engine, read_release(release_dir))
+    build = run_build(empty_engine, workers=1, now=NOV)
+    assert [p for p in recheck(empty_engine, workers=1) if p.severity == "error"] == []
+    f = schema.frameworks
+    with empty_engine.begin() as conn:
+        row = conn.execute(
+            select(f.c.document).where(f.c.build_id == build.id, f.c.soc == "29-1141.00")
+        ).one()
+        doc = json.loads(row.document)
+        doc["framework"]["statements"][0]["subject"] = "Assistance provision"
+        conn.execute(
+            update(f)
+            .where(f.c.build_id == build.id, f.c.soc == "29-1141.00")
+            .values(document=json.dumps(doc))
+        )
+    found = recheck(empty_engine, socs=["29-1141.00"], workers=1)
+    assert [(p.soc, p.rule) for p in found if p.severity == "error"] == [
+        ("29-1141.00", "subject.nominal")
+    ]
+    with empty_engine.connect() as conn:
+        assert [p for p in list_problems(conn, build.id) if p.severity == "error"] == []

@@ -21,7 +21,7 @@ from skillsx.compose.engines import get_engine
 from skillsx.compose.enrichment import compose_page
 from skillsx.compose.overrides import apply_overrides
 from skillsx.errors import NotFound, SkillsxError
-from skillsx.models import Framework, Problem, Statement
+from skillsx.models import Framework, OccupationPage, Problem, Statement
 from skillsx.store import schema
 from skillsx.store.accounts import list_overrides
 from skillsx.store.builds import BuildInfo, get_build
@@ -333,6 +333,68 @@ def _check_build(engine: Engine, build_id: int, composed: list[BuildEntry]) -> N
                     for x in found
                 ],
             )
+
+
+def recheck(
+    engine: Engine,
+    *,
+    build_id: int | None = None,
+    socs: list[str] | None = None,
+    workers: int = 2,
+) -> list[Problem]:
+    """Run today's checks over the stored pages of a build (default: current), composing
+    nothing and changing nothing: how the build fares against rules added since it ran."""
+    f = schema.frameworks
+    with engine.connect() as conn:
+        build = get_build(conn, build_id)
+        query = select(f.c.soc).where(f.c.build_id == build.id).order_by(f.c.soc)
+        targets = [s for s in conn.scalars(query) if socs is None or s in socs]
+    batches = [(build.id, chunk) for chunk in _batches(targets, BATCH)]
+    found: list[Problem] = []
+    entries: list[BuildEntry] = []
+    url = engine.url.render_as_string(hide_password=False)
+    if workers <= 1 or len(batches) <= 1:
+        cache: dict[str, Any] = {}
+        results = [_recheck_pages(engine, cache, *b) for b in batches]
+    else:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=(url, "grounded")
+        ) as pool:
+            results = list(pool.map(_recheck_batch, batches))
+    for problems, chunk_entries in results:
+        found += problems
+        entries += chunk_entries
+    if socs is None:
+        found += validate_build(entries)
+    return found
+
+
+def _recheck_batch(job: tuple[int, list[str]]) -> tuple[list[Problem], list[BuildEntry]]:
+    return _recheck_pages(_worker["engine"], _worker["cache"], *job)
+
+
+def _recheck_pages(
+    engine: Engine, cache: dict[str, Any], build_id: int, socs: list[str]
+) -> tuple[list[Problem], list[BuildEntry]]:
+    f = schema.frameworks
+    problems: list[Problem] = []
+    entries: list[BuildEntry] = []
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(f.c.soc, f.c.document).where(f.c.build_id == build_id, f.c.soc.in_(socs))
+        )
+        for row in rows:
+            document = json.loads(row.document)
+            document.pop("occupation", None)
+            page = OccupationPage.model_validate(document)
+            brief = get_brief(conn, row.soc, page.release, cache=cache)
+            problems += (
+                validate_framework(page.framework, brief)
+                + validate_durable(page.durable, brief)
+                + validate_ai_use(page.ai_use, brief)
+            )
+            entries.append(BuildEntry(row.soc, page.framework.statements))
+    return problems, entries
 
 
 def _finish(engine: Engine, build_id: int) -> BuildInfo:

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 from rich.table import Table
 from sqlalchemy import Engine
 
-from skillsx.build import run_build
+from skillsx.build import recheck, run_build
 from skillsx.compose.brief import render_brief_text
 from skillsx.config import Settings
 from skillsx.errors import SkillsxError
@@ -31,7 +31,6 @@ from skillsx.store.builds import (
     get_framework,
     list_builds,
     list_problems,
-    problem_counts,
 )
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import migrate
@@ -313,12 +312,23 @@ def check(
     soc: Annotated[str | None, typer.Option("--soc", help="Only this occupation")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every problem")] = False,
     worst: Annotated[int, typer.Option(help="How many worst occupations to list")] = 10,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--recheck",
+            help="Run today's checks over the stored pages again (changes nothing) instead "
+            "of reporting what the build found",
+        ),
+    ] = False,
 ) -> None:
     """Report the quality problems of the current build; exit 1 if there are errors."""
-    with engine().connect() as conn:
+    store = engine()
+    with store.connect() as conn:
         info = get_build(conn)
         problems = list_problems(conn, info.id, soc=soc)
-        counts = problem_counts(conn, info.id) if soc is None else {}
+    if again:
+        problems = recheck(store, build_id=info.id, socs=[soc] if soc else None)
+    counts = soc is None
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     scope = soc or f"{info.frameworks} frameworks"
