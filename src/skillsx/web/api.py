@@ -15,6 +15,7 @@ from skillsx.store.accounts import list_corrections
 from skillsx.store.builds import BuildInfo, get_build, get_document, list_builds
 from skillsx.web.context import occupation_context, occupation_href
 from skillsx.web.deps import AppState, ConnDep, StateDep
+from skillsx.web.errors import error_responses
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 CACHE_CONTROL = "public, max-age=300"
@@ -87,7 +88,11 @@ def _cached_context(state: AppState, build: BuildInfo, soc: str) -> dict[str, An
     return state.cache.get_or_make(("context", build.id, soc), make)
 
 
-@router.get("/occupations/{soc}", summary="One occupation: the page context")
+@router.get(
+    "/occupations/{soc}",
+    summary="One occupation: the page context",
+    responses=error_responses(404),
+)
 async def occupation(request: Request, soc: str) -> Response:
     state: AppState = request.app.state.skillsx
     build = require_build(state)
@@ -111,12 +116,22 @@ def _export(state: AppState, build: BuildInfo, soc: str, name: str) -> tuple[byt
 @router.get(
     "/occupations/{soc}/framework",
     summary="The framework document (json-1.0), or an export in any format",
-    responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}},
+    responses={
+        200: {"content": {f.media_type: {} for f in FORMATS.values()}},
+        **error_responses(400, 404),
+    },
 )
 async def framework(
     request: Request,
     soc: str,
-    format: Annotated[str | None, Query(description="One of: " + ", ".join(FORMATS))] = None,
+    format: Annotated[
+        str | None,
+        Query(
+            description="One of: " + ", ".join(FORMATS),
+            # Declared as an enum; checked in the handler so an unknown name gets our 400.
+            json_schema_extra={"enum": list(FORMATS)},
+        ),
+    ] = None,
 ) -> Response:
     state: AppState = request.app.state.skillsx
     name = format or "json-1.0"
@@ -181,7 +196,7 @@ def builds(conn: ConnDep) -> dict[str, Any]:
     return {"results": [_build_json(b) for b in list_builds(conn)]}
 
 
-@router.get("/builds/{build_id}", summary="One build")
+@router.get("/builds/{build_id}", summary="One build", responses=error_responses(404))
 def build(conn: ConnDep, build_id: int) -> dict[str, Any]:
     return _build_json(get_build(conn, build_id))
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from skillsx.errors import ConfigError, ExportError, NotFound, SkillsxError, StoreError
@@ -30,6 +31,26 @@ CODES = {
     500: "internal_error",
     503: "unavailable",
 }
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of the API, as the OpenAPI document declares it."""
+
+    error: ErrorDetail
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for the error statuses a route can answer with."""
+    return {
+        status: {"model": ErrorResponse, "description": CODES[status].replace("_", " ")}
+        for status in statuses
+    }
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
