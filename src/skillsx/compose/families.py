@@ -146,7 +146,7 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
             "maintain {it} accurately",
         ),
         P: (
-            "audit {it} kept by colleagues and fix recurring gaps",
+            "audit the {obj} kept by colleagues and fix recurring gaps",
             "review the quality of {it}",
             "streamline how the team keeps {it}",
         ),
@@ -302,7 +302,7 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
         P: (
             "manage complex or high-risk {obj}",
             "lead {it} in difficult situations",
-            "review {it} delivered by colleagues",
+            "review the {obj} colleagues deliver",
         ),
         A: (
             "set the protocols and quality standards for {obj}",
@@ -324,7 +324,7 @@ TEMPLATES: dict[str, dict[Level, tuple[str, ...]]] = {
         P: (
             "design {it} for varied needs",
             "lead {it} for the whole team",
-            "assess and improve {it} delivered by others",
+            "assess and improve the {obj} others deliver",
         ),
         A: (
             "set the curriculum and standards for {obj}",

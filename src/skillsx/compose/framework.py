@@ -17,11 +17,13 @@ from skillsx.compose.families import TEMPLATES, family_of
 from skillsx.compose.levels import LEVELS, hands_on, profile
 from skillsx.compose.lexicon import PERSON_NOUNS
 from skillsx.compose.phrases import (
+    MASS_NOUNS,
     NOMINALS,
     capitalize,
     gerund,
     has_seam,
     head_noun,
+    is_plural,
     lower_first,
     names_people,
     nominal,
@@ -141,12 +143,18 @@ def _statement(
     key = _hash(ctx.brief.soc, theme.id, subject, level.value)
     by_object = family in _OBJECT_FAMILIES and not clause.is_person
     it = _reference(subject, clause.obj) if by_object else pronoun(subject)
-    obj = _without_nominal(_object_np(subject), clause.verb)
+    obj = _object_np(subject)
     if level == Level.ADVANCED:
-        # The top level names what it governs; a bare "them" reads as boilerplate.
+        # The top level names what it governs ("standards for patient preparation"); a bare
+        # "them" reads as boilerplate.
         it = obj
+    else:
+        # "prepare simple evidence", never "prepare simple evidence preparation".
+        obj = _without_nominal(obj, clause.verb)
     verb = clause.verb or "handle"
-    fields = {"it": it, "obj": obj, "v": verb, "ving": gerund(verb)}
+    # "engage in them", "confer with them": the verb keeps the preposition it takes.
+    prep = f" {clause.prep}" if clause.prep and clause.verb else ""
+    fields = {"it": it, "obj": obj, "v": verb + prep, "ving": gerund(verb) + prep}
     used = ctx.theme_verbs.setdefault((theme.id, subject), set())
     ordered = _rotate(TEMPLATES[family][level], key)
     ordered += _rotate(TEMPLATES["do"][level], _hash(str(key), "do"))
@@ -279,6 +287,8 @@ def _echoes(manner: str, templates: tuple[str, ...]) -> bool:
 def _reference(subject: str, obj: str) -> str:
     """How the action refers back to the work: a pronoun, or the object of a nominal subject."""
     short = shorten_list(obj)
+    if len(words(short)) == 1 and not is_plural(short) and short.lower() not in MASS_NOUNS:
+        return pronoun(subject)  # "file job as instructed" needs an article; "it" reads right
     if short and subject.lower() != short.lower() and len(words(short)) <= 3:
         head = head_noun(subject).lower()
         if head.endswith(_NOMINAL_ENDINGS) or head in _NOMINAL_HEADS or subject.endswith("work"):

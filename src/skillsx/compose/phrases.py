@@ -36,7 +36,7 @@ _OBJ_ADVERBS = frozenset(
     "daily periodically thoroughly".split()
 )
 _TOPIC_WORDS = frozenset({"of", "about", "regarding", "concerning", "on", "for"})
-_MASS_NOUNS = frozenset(
+MASS_NOUNS = frozenset(
     """equipment data staff information software machinery merchandise mail personnel research
 furniture luggage baggage clothing food feedback inventory livestock paperwork traffic
 correspondence documentation material work welding maintenance training""".split()
@@ -378,7 +378,7 @@ def is_plural(np: str) -> bool:
     pre = np.split(" of ")[0]
     if " and " in pre or ", " in pre:
         return True
-    if head in _NOT_PLURAL or head in _MASS_NOUNS:
+    if head in _NOT_PLURAL or head in MASS_NOUNS:
         return False
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
@@ -386,7 +386,7 @@ def is_plural(np: str) -> bool:
 def singular(noun: str) -> str:
     """Singular of a plural English noun (regular forms only)."""
     low = noun.lower()
-    if low in _MASS_NOUNS or low in _NOT_PLURAL or not low.endswith("s") or low.endswith("ss"):
+    if low in MASS_NOUNS or low in _NOT_PLURAL or not low.endswith("s") or low.endswith("ss"):
         return noun
     if low.endswith("ies") and len(low) > 4:
         return noun[:-3] + "y"
@@ -406,7 +406,7 @@ def plural(noun: str) -> str:
     """Plural of a singular English noun (regular forms only)."""
     low = noun.lower()
     if (
-        low in _MASS_NOUNS
+        low in MASS_NOUNS
         or low in _IRREGULAR_PLURALS
         or (low.endswith("s") and not low.endswith("ss"))
     ):
