@@ -153,7 +153,7 @@ def _statement(
         obj = _without_nominal(obj, clause.verb)
     verb = clause.verb or "handle"
     # "engage in them", "confer with them": the verb keeps the preposition it takes.
-    prep = f" {clause.prep}" if clause.prep and clause.verb else ""
+    prep = f" {clause.prep}" if clause.prep and verb in _PREP_VERBS else ""
     fields = {"it": it, "obj": obj, "v": verb + prep, "ving": gerund(verb) + prep}
     used = ctx.theme_verbs.setdefault((theme.id, subject), set())
     ordered = _rotate(TEMPLATES[family][level], key)
@@ -302,6 +302,14 @@ _DIRECTING = frozenset(
     "supervision oversight direction management leadership coordination work activities".split()
 )
 _NOMINAL_ENDINGS = ("tion", "sis", "ment", "ing", "ance", "ence", "sion", "ship")
+
+
+# Verbs that need their preposition before an object ("engage in", "confer with").
+_PREP_VERBS = frozenset(
+    """engage participate confer consult respond deal work comply assist meet collaborate liaise
+report refer attend look search care account apply listen talk speak communicate cooperate
+interact correspond negotiate intervene specialize specialise invest""".split()
+)
 
 
 def _for_zone(vp: str, zone: int | None) -> str:
