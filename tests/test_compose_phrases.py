@@ -209,3 +209,11 @@ def test_or_before_a_verb_and_a_plural_object_starts_a_clause() -> None:
 
     parts = split_clauses("Ignite torches or start power supplies and strike arcs.")
     assert parts[:2] == ["Ignite torches", "start power supplies"]
+
+
+def test_bare_singular_places_are_not_workplaces() -> None:
+    from skillsx.compose.phrases import find_place
+
+    assert find_place("Run tests in laboratory") == ""
+    assert find_place("Assist patients in hospital") == "in hospital"
+    assert find_place("Prepare food in restaurants") == "in restaurants"

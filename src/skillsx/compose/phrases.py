@@ -324,10 +324,10 @@ def find_place(text: str) -> str:
         if m.group(3) in PLACE_NOUNS and m.group(3) not in {"line", "lines", "floor", "floors"}:
             np = clean_np(m.group(2))
             if np and np.split()[0] not in {"order", "accordance", "addition", "relation"}:
-                if np in _BARE_PLACES or (
-                    " " not in np and not is_plural(np) and np not in _BARE_OK
-                ):
-                    continue  # "in area", "on plant", "in laboratory": no article, no picture
+                if np in _BARE_PLACES:
+                    continue  # "in area", "in field": no workplace a reader can picture
+                if " " not in np and not is_plural(np) and np not in _BARE_OK:
+                    continue  # "on plant", "in laboratory": not English without an article
                 return f"{m.group(1)} {np}"
     return ""
 
