@@ -348,7 +348,8 @@ def recheck(
     with engine.connect() as conn:
         build = get_build(conn, build_id)
         query = select(f.c.soc).where(f.c.build_id == build.id).order_by(f.c.soc)
-        targets = [s for s in conn.scalars(query) if socs is None or s in socs]
+        stored: list[str] = list(conn.scalars(query))
+        targets = [s for s in stored if socs is None or s in socs]
     batches = [(build.id, chunk) for chunk in _batches(targets, BATCH)]
     found: list[Problem] = []
     entries: list[BuildEntry] = []

@@ -348,10 +348,10 @@ efficiency accuracy status progress""".split()
 
 def _object_np(subject: str) -> str:
     """A short noun phrase for the work, for templates like 'resolve routine {obj}'."""
-    first = subject.split(" of ", 1)
-    if len(first) == 2 and first[0].lower() in _GENERIC_HEADS:
+    head_of = subject.split(" of ", 1)
+    if len(head_of) == 2 and head_of[0].lower() in _GENERIC_HEADS:
         # "Components of traffic control systems" governs the systems.
-        subject = capitalize(first[1])
+        subject = capitalize(head_of[1])
     pre = subject.split(" about ")[0].split(" of ")[0].split(" with ")[0].split(" for ")[0]
     pre = pre.split(" to ")[0].split(" in ")[0]
     toks = pre.split()

@@ -302,12 +302,13 @@ def get_brief(
         }
     dwa_rows: dict[str, Any] = cache[f"dwas:{rid}"]
     dwas_by_task: dict[int, list[Dwa]] = defaultdict(list)
-    for task_id, dwa_id in conn.execute(
+    for link in conn.execute(
         select(t2d.c.task_id, t2d.c.dwa_id)
         .where(t2d.c.release_id == rid, t2d.c.soc == soc)
         .order_by(t2d.c.task_id, t2d.c.dwa_id)
     ):
-        row = dwa_rows.get(dwa_id)
+        task_id: int = link.task_id
+        row = dwa_rows.get(link.dwa_id)
         if row is None:  # a task-to-DWA row naming no DWA of the reference: nothing to show
             continue
         dwas_by_task[task_id].append(

@@ -386,8 +386,11 @@ POSITION_LIMIT = 0.1
 
 
 class _Statements(Protocol):
-    soc: str
-    statements: list[Statement]
+    @property
+    def soc(self) -> str: ...
+
+    @property
+    def statements(self) -> list[Statement]: ...
 
 
 def validate_build(frameworks: Sequence[_Statements]) -> list[Problem]:
