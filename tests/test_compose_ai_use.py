@@ -29,9 +29,8 @@ def test_statements_per_level_cite_aei_records(nurse: tuple[Brief, AiEvidence]) 
     )
     first = ai.level(Level.EMERGING)[0]
     assert first.text == (
-        "Guided AI help with routine work — use an approved AI assistant only as instructed when"
-        " asked to evaluate patient outcomes to determine effectiveness of treatments, and report"
-        " any doubtful output."
+        "Confidential details in prompts — keep personal details of patients out of AI prompts"
+        " when evaluating patient outcomes, following the employer's rules on approved tools."
     )
     assert [(e.task_id, e.aei_release) for e in first.evidence] == [(1842, "2025-02-10")]
     assert first.evidence[0].pct == pytest.approx(0.00703573894802674)
@@ -73,3 +72,24 @@ def test_every_fixture_occupation_passes(store: Engine, soc: str) -> None:
         brief, evidence = get_brief(conn, soc), get_ai_evidence(conn, soc)
     ai = compose_ai_use(brief, evidence)
     assert ai.has_aei and validate_ai_use(ai, brief) == []
+    # A task pasted after "work to" reads as a seam ("work to communicate health information").
+    assert not any(" work to " in s.text for s in ai.statements)
+
+
+def test_one_recorded_task_still_fills_every_level(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    one = evidence.model_copy(update={"tasks": evidence.tasks[:1]})
+    ai = compose_ai_use(brief, one)
+    assert [len(ai.level(level)) for level in Level] == [2, 3, 3, 2]
+    assert {e.task_id for s in ai.statements for e in s.evidence} == {one.tasks[0].task_id}
+    assert validate_ai_use(ai, brief) == []
+
+
+def test_hands_on_and_zone_templates_follow_the_occupation(store: Engine) -> None:
+    with store.connect() as conn:
+        welder = get_brief(conn, "51-4121.00")
+        evidence = get_ai_evidence(conn, "51-4121.00")
+    ai = compose_ai_use(welder, evidence)
+    subjects = {s.subject for s in ai.statements}
+    # Job Zone 2: the top level sets the team's rules, not an organisation's strategy.
+    assert "AI adoption strategy" not in subjects and "Team rules for AI use" in subjects

@@ -9,10 +9,15 @@ from skillsx.compose.durable import (
     DOMAINS,
     FRAMEWORK,
     TEMPLATES,
+    Material,
     compose_durable,
     gather_facts,
+    kind_of,
     object_of,
+    trim_purpose,
 )
+from skillsx.compose.durable.facts import SENIOR_WORK
+from skillsx.compose.durable.templates import TRAITS, parse_templates
 from skillsx.models import Anchor, Brief, DurableLevel
 from skillsx.store.queries import get_brief
 from skillsx.validate.durable import valid_records
@@ -65,10 +70,73 @@ def test_object_of(title: str, obj: str | None) -> None:
     assert object_of(title) == obj
 
 
+@pytest.mark.parametrize(
+    ("obj", "kind"),
+    [
+        ("patient medical histories", "record"),
+        ("inventory of medical supplies or equipment", "record"),
+        ("medical emergencies", "hazard"),
+        ("customer complaints", "issue"),
+        ("suspicious objects or vehicles", "work"),
+        ("tools or materials", "thing"),
+        ("welding equipment", "equipment"),
+        ("metal workpieces", "thing"),
+        ("healthcare delivery programs", "work"),
+        (None, "work"),
+    ],
+)
+def test_kind_of(obj: str | None, kind: str) -> None:
+    assert kind_of(obj) == kind
+
+
+@pytest.mark.parametrize(
+    ("act", "trimmed"),
+    [
+        ("monitor work areas to provide security", "monitor work areas"),
+        ("refer patients to other practitioners", "refer patients to other practitioners"),
+        ("record patient medical histories", "record patient medical histories"),
+    ],
+)
+def test_trim_purpose(act: str, trimmed: str) -> None:
+    assert trim_purpose(act) == trimmed
+
+
+def test_acting_turns_every_leading_verb_into_a_gerund() -> None:
+    anchors = (Anchor(kind="task", id="1", release="30.1"),)
+    assert Material("tools", "clean and maintain tools", None, anchors, 0).acting == (
+        "cleaning and maintaining tools"
+    )
+    assert Material(None, "set up displays", None, anchors, 0).acting == "setting up displays"
+
+
 def test_templates_cover_every_domain_and_level() -> None:
     assert [d.name for d in DOMAINS] == NAMES
     for spec in DOMAINS:
-        assert all(len(TEMPLATES[spec.id][level]) == 4 for level in DurableLevel)
+        for level in DurableLevel:
+            templates = TEMPLATES[spec.id][level]
+            # Enough templates that need no trait of the work beyond the Job Zone, so every
+            # occupation fills a level.
+            for traits in (frozenset({"people"}), frozenset({"people", "pro"})):
+                assert len([t for t in templates if t.fits(traits)]) >= 3, (spec.id, level)
+            assert all(t.needs | t.excludes <= TRAITS for t in templates)
+            assert len({t.text.split(" — ")[0] for t in templates}) == len(templates)
+
+
+def test_template_gates_and_slots_are_parsed() -> None:
+    parsed = parse_templates(
+        "E [care, !pro] Calm with {people} — stay calm with {people} while {acting},\n"
+        "  and ask for help.\nD Notes — keep {record} up to date for {peers} every day."
+    )
+    first, second = parsed[DurableLevel.EMERGING][0], parsed[DurableLevel.DEVELOPING][0]
+    assert first.text == (
+        "Calm with {people} — stay calm with {people} while {acting}, and ask for help."
+    )
+    assert (first.needs, first.excludes) == ({"care"}, {"pro"})
+    assert first.slots == ("people", "acting") and first.material_slots == ("acting",)
+    assert first.fits(frozenset({"care", "people"})) and not first.fits(frozenset({"care", "pro"}))
+    assert second.slots == ("record", "peers") and second.fits(frozenset())
+    with pytest.raises(ValueError, match="traits"):
+        parse_templates("E [cares] Title — behaviour of {people} here.")
 
 
 def test_facts_of_a_nurse(nurse: Brief) -> None:
@@ -76,8 +144,19 @@ def test_facts_of_a_nurse(nurse: Brief) -> None:
     assert facts.people == ("patients", Anchor(kind="task", id="1840", release="30.1"))
     assert facts.peers == ("team members", Anchor(kind="task", id="1843", release="30.1"))
     assert facts.tech and facts.tech[0] == "eClinicalWorks EHR software"
-    assert facts.materials[0].obj == "medical facility records"
-    assert facts.materials[0].act == "maintain medical facility records"
+    first = facts.materials[0]
+    assert (first.obj, first.act, first.kind, first.acting) == (
+        "medical facility records",
+        "maintain medical facility records",
+        "record",
+        "maintaining medical facility records",
+    )
+    assert {"care", "people", "pro", "records", "team"} <= facts.traits
+    assert not {"sell", "physical"} & facts.traits
+    # Asked again for the same brief (AI use after durable skills): the same facts, fresh counts.
+    facts.used["x"] += 1
+    again = gather_facts(nurse)
+    assert again.materials == facts.materials and not again.used
 
 
 def test_domains_weighted_from_work_styles_skills_and_interests(nurse: Brief) -> None:
@@ -109,13 +188,14 @@ def test_statements_are_about_this_occupation_and_cite_it(nurse: Brief) -> None:
     communication = next(d for d in durable.domains if d.name == "Communication")
     first = communication.level(DurableLevel.EMERGING)[0]
     assert first.text == (
-        "Accurate notes on medical facility records — write short, factual notes on medical"
-        " facility records in the agreed format so the next person can follow them."
+        "Saying what happens next — tell patients in plain words what is about to happen and why"
+        " before administering anesthetics or sedatives."
     )
     assert first.framework == FRAMEWORK
     assert [(a.kind, a.id) for a in first.anchors] == [
-        ("task", "1839"),
-        ("dwa", "4.A.3.b.6.I11.D02"),
+        ("task", "1854"),
+        ("dwa", "4.A.4.a.5.I03.D03"),
+        ("task", "1840"),
         ("element", "1.D.2.f"),
     ]
     valid = valid_records(nurse)
@@ -125,6 +205,35 @@ def test_statements_are_about_this_occupation_and_cite_it(nurse: Brief) -> None:
     for d in durable.domains:
         for s in d.statements:
             assert s.anchors and all(a.id in valid[a.kind] for a in s.anchors)
+
+
+def test_management_work_waits_for_the_senior_levels(nurse: Brief) -> None:
+    senior = {d.id for t in nurse.tasks for d in t.dwas if d.element_id in SENIOR_WORK}
+    assert senior
+    durable = compose_durable(nurse)
+    early = (DurableLevel.EMERGING, DurableLevel.DEVELOPING)
+    cited = {a.id for d in durable.domains for s in d.statements for a in s.anchors}
+    cited_early = {
+        a.id for d in durable.domains for s in d.statements if s.level in early for a in s.anchors
+    }
+    assert senior & cited and not senior & cited_early
+
+
+def test_traits_shape_the_statements(store: Engine, nurse: Brief) -> None:
+    with store.connect() as conn:
+        seller, welder = get_brief(conn, "41-2031.00"), get_brief(conn, "51-4121.00")
+
+    def fortitude(brief: Brief) -> set[str]:
+        durable = compose_durable(brief)
+        return {s.title for s in next(d for d in durable.domains if d.id == "fortitude").statements}
+
+    nurse_f, seller_f, welder_f = fortitude(nurse), fortitude(seller), fortitude(welder)
+    assert {"Steadiness with suffering", "Facing crisis and loss"} <= nurse_f
+    assert {"Bouncing back from refusals", "Steady effort toward targets"} <= seller_f
+    assert {"Working through discomfort", "Stamina with care"} <= welder_f
+    assert not (nurse_f & {"Bouncing back from refusals", "Working through discomfort"})
+    assert not (welder_f & {"Steadiness with suffering", "Bouncing back from refusals"})
+    assert "sell" in gather_facts(seller).traits and "care" not in gather_facts(seller).traits
 
 
 def test_other_occupations_read_differently(store: Engine, nurse: Brief) -> None:

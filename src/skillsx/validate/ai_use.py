@@ -1,6 +1,7 @@
 """Quality rules over AI-use statements; each finding is a ``Problem``.
 
-Rule ids (severity), besides the text, grammar and cite rules of ``validate/durable.py``:
+Rule ids (severity), besides the text, grammar and cite rules of ``validate/durable.py`` (whose
+text checks are the shared functions of ``validate/text.py``):
     ai.count (error)            2-4 statements at each of the four levels, orders 1..n
     ai.verb (error)             the action does not open with a lower-case verb
     ai.evidence (error)         a standard-confidence statement without an AEI record, or a
@@ -15,12 +16,13 @@ from __future__ import annotations
 
 from skillsx.models import AiUse, Brief, Level, Problem
 from skillsx.validate.durable import Add, check_anchors, check_text, valid_records
+from skillsx.validate.text import words
 
 PER_LEVEL = (2, 4)
 #: Opening verbs of the AI-use templates: an action must open with one of them.
 OPENING_VERBS = frozenset(
     "prepare ask keep flag use give check note show decide set plan test draw review judge "
-    "redesign apply compare".split()
+    "redesign apply compare treat".split()
 )
 
 
@@ -53,7 +55,7 @@ def validate_ai_use(a: AiUse, brief: Brief) -> list[Problem]:
             at = f"ai/{level.value}#{s.order}"
             add = adder(at)
             check_text(s.subject, s.action, add)
-            verb = s.action.split()[0] if s.action.split() else ""
+            verb = next(iter(words(s.action)), "")
             if verb not in OPENING_VERBS:
                 add("ai.verb", "error", f"Action opens with {verb!r}, not a known verb.")
             if s.text.lower() in seen:

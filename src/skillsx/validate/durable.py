@@ -16,16 +16,24 @@ Rule ids (severity):
     cite.foreign (error)        an anchor that is not a record of this occupation
     cite.release (error)        an anchor of another release
     cite.missing (warning)      a statement with no O*NET anchor
+
+The text and grammar checks are the shared plain functions of ``validate/text.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from skillsx.models import Anchor, Brief, DurableLevel, DurableSkills, Problem
+from skillsx.validate.text import (
+    dangling_word,
+    doubled_word,
+    ends_with_one_period,
+    has_one_spaced_dash,
+    seam,
+    words,
+)
 
-EM_DASH = "—"
 DOMAIN_NAMES = (
     "Communication",
     "Leadership",
@@ -44,18 +52,21 @@ PER_LEVEL = (2, 4)
 PER_DOMAIN = (9, 12)
 #: Records a problem: ``add(rule, severity, message)``.
 Add = Callable[[str, str, str], None]
-_DANGLING = frozenset(
-    "and or but nor of to for in on at with by from as the a an into onto than via per".split()
-)
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*", text)
+#: Key of ``valid_records`` holding the releases an anchor may cite.
+RELEASES = "release"
+_last_valid: list[tuple[Brief, dict[str, set[str]]]] = []
 
 
 def valid_records(brief: Brief) -> dict[str, set[str]]:
-    """Record IDs of this occupation that a statement may cite, by anchor kind."""
-    return {
+    """Record IDs of this occupation that a statement may cite, by anchor kind, and under
+    ``RELEASES`` the releases they may come from (the brief's and its extra 29.x files)."""
+    # The durable and AI-use checks of one page ask for the same brief in turn.
+    last = _last_valid[0] if _last_valid else None  # read once: another thread may replace it
+    if last is not None and last[0] is brief:
+        return last[1]
+    valid = {
         "task": {str(t.id) for t in brief.tasks},
         "dwa": {d.id for t in brief.tasks for d in t.dwas},
         "element": {d.element_id for t in brief.tasks for d in t.dwas}
@@ -63,36 +74,37 @@ def valid_records(brief: Brief) -> dict[str, set[str]]:
         | {w.element_id for w in brief.work_styles},
         "technology": {str(t.commodity_code) for t in brief.technology},
         "tool": {str(t.commodity_code) for t in brief.tools},
+        RELEASES: {brief.release} | {e.release for e in [*brief.skills, *brief.knowledge]},
     }
+    _last_valid[:] = [(brief, valid)]
+    return valid
 
 
 def check_text(title: str, body: str, add: Add) -> None:
     """Form and grammar rules shared by durable and AI-use statements."""
     text = f"{title} — {body}"
-    if text.count(EM_DASH) != 1 or EM_DASH in title or EM_DASH in body:
+    if not has_one_spaced_dash(text) or "—" in title or "—" in body:
         add("text.dash", "error", f"Needs exactly one spaced em dash: {text!r}.")
-    if not body.endswith(".") or body.endswith(".."):
+    if not ends_with_one_period(body):
         add("text.period", "error", f"Must end with one period: {text!r}.")
-    n = len(words(text))
+    ws = words(text)
+    n = len(ws)
     if not MIN_WORDS <= n <= MAX_WORDS:
         add("text.words", "error", f"Has {n} words; expected {MIN_WORDS}-{MAX_WORDS}.")
     if not MIN_CHARS <= len(text) <= MAX_CHARS:
         add("text.chars", "error", f"Has {len(text)} characters; expected {MIN_CHARS}-{MAX_CHARS}.")
-    low = [w.lower() for w in words(text)]
-    for a, b in zip(low, low[1:], strict=False):
-        if a == b and not a.isdigit():
-            add("grammar.doubled", "error", f"Doubled word {a!r}.")
-            break
+    doubled = doubled_word(text, ws)
+    if doubled:
+        add("grammar.doubled", "error", f"Doubled word {doubled!r}.")
     for part, name in ((title, "title"), (body.rstrip("."), "behaviour")):
-        ws = words(part)
-        last = ws[-1].lower() if ws else ""
-        if not ws or last in _DANGLING or part.rstrip().endswith(","):
+        last = dangling_word(part)
+        if last is not None:
             add("grammar.dangling", "error", f"The {name} ends on {last!r}: {part!r}.")
     if not title[:1].isupper():
         add("grammar.case", "error", f"Title must start with a capital: {title!r}.")
     if body[:1].isupper():
         add("grammar.case", "error", f"Behaviour must start in lower case: {body!r}.")
-    if re.search(r"\bn/a\b|\(\s*\)|\s{2,}|\s[,;:.]|,,|\{|\}", text, re.IGNORECASE):
+    if seam(text):
         add("grammar.na", "error", f"Template seam in {text!r}.")
 
 
@@ -100,7 +112,7 @@ def check_anchors(
     anchors: Iterable[Anchor], brief: Brief, valid: dict[str, set[str]], add: Add
 ) -> None:
     """Every anchor a record of this occupation, of the brief's release (or its extra one)."""
-    releases = {brief.release} | {e.release for e in [*brief.skills, *brief.knowledge]}
+    releases = valid[RELEASES]
     for a in anchors:
         if a.id not in valid.get(a.kind, set()):
             add("cite.foreign", "error", f"{a.kind} {a.id} is not a record of {brief.soc}.")
