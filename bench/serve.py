@@ -2,7 +2,9 @@
 
 Starts uvicorn on loopback with several workers against a built store, warms every worker,
 drives each endpoint with wrk for a bounded time and prints req/s, p50/p99 latency, errors
-and the server's resident memory (all its processes).
+and the server's memory over all its processes: the sum of their RSS (the target's
+measure; pages shared between processes, such as libraries, count once per process) and
+their PSS (shared pages split between the processes that share them).
 
     .venv/bin/python bench/serve.py                       # ./skillsx.db, 2 workers, 10 s each
     .venv/bin/python bench/serve.py --duration 5 --connections 32
@@ -69,8 +71,8 @@ def warm_search(url: str, timeout: float = 180.0) -> None:
     raise SystemExit("search did not warm up in time")
 
 
-def tree_rss_mb(pid: int) -> tuple[float, list[float]]:
-    """Resident memory of a process and all its descendants, in MB."""
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -80,18 +82,33 @@ def tree_rss_mb(pid: int) -> tuple[float, list[float]]:
                 continue
             ppid = int(stat.rsplit(")", 1)[1].split()[1])
             children.setdefault(ppid, []).append(int(entry.name))
-    todo, sizes = [pid], []
+    todo, found = [pid], []
     while todo:
         p = todo.pop()
+        found.append(p)
         todo += children.get(p, [])
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-        except OSError:
-            continue
-        found = re.search(r"VmRSS:\s+(\d+) kB", status)
-        if found:
-            sizes.append(int(found.group(1)) / 1024)
+    return found
+
+
+def _kb(path: str, field: str) -> float | None:
+    try:
+        text = Path(path).read_text()
+    except OSError:
+        return None
+    found = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
+    return int(found.group(1)) / 1024 if found else None
+
+
+def tree_rss_mb(pid: int) -> tuple[float, list[float]]:
+    """Resident memory of a process and all its descendants, in MB (each process's RSS)."""
+    sizes = [s for p in tree_pids(pid) if (s := _kb(f"/proc/{p}/status", "VmRSS")) is not None]
     return sum(sizes), sizes
+
+
+def tree_pss_mb(pid: int) -> float:
+    """Proportional set size of the tree: pages shared by n processes count 1/n each."""
+    sizes = [_kb(f"/proc/{p}/smaps_rollup", "Pss") for p in tree_pids(pid)]
+    return sum(s for s in sizes if s is not None)
 
 
 def latency_ms(text: str, pct: str) -> float:
@@ -161,6 +178,7 @@ def main() -> None:
             run_wrk(url, 3, args.connections, args.threads)
             rows.append((name, run_wrk(url, args.duration, args.connections, args.threads)))
         total, each = tree_rss_mb(server.pid)
+        pss = tree_pss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(20)
@@ -175,6 +193,7 @@ def main() -> None:
         out(f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |\n")
     sizes = ", ".join(f"{s:.0f}" for s in each)
     out(f"server RSS: {total:.0f} MB in {len(each)} processes ({sizes} MB)\n")
+    out(f"server PSS (shared pages split between processes): {pss:.0f} MB\n")
     out(f"server RSS before the first search (no title index yet): {before_search:.0f} MB\n")
 
 

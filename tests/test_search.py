@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -216,7 +217,7 @@ def test_examples(index: TitleIndex, q: str, soc: str, matched: str) -> None:
 
 def test_exact_title_wins(index: TitleIndex) -> None:
     hits = index.search("Registered Nurses", 3)
-    assert hits[0] == SearchHit("29-1141.00", "Registered Nurses", 0.982278, "Registered Nurses")
+    assert hits[0] == SearchHit("29-1141.00", "Registered Nurses", 1.162389, "Registered Nurses")
     assert [h.soc for h in hits[1:]] == ["29-1141.01", "29-1171.00"]
     assert hits[0].score > hits[1].score > hits[2].score
 
@@ -310,6 +311,18 @@ def test_limit(index: TitleIndex) -> None:
     assert index.search("technician", -1) == []
 
 
+@pytest.mark.parametrize("q", ["technician", "specialist", "tech"])
+def test_a_longer_search_starts_with_the_shorter_one(index: TitleIndex, q: str) -> None:
+    # The second stage reorders only the first ten, so the site's 20 and the API's 10
+    # agree, and scores never rise down the list.
+    longest = index.search(q, 50)
+    assert len(longest) > 10
+    for limit in (1, 3, 10, 20):
+        assert index.search(q, limit) == longest[:limit]
+    scores = [h.score for h in longest]
+    assert scores == sorted(scores, reverse=True)
+
+
 def test_one_hit_per_soc(index: TitleIndex) -> None:
     hits = index.search("nurse", 50)
     assert len(hits) == len({h.soc for h in hits}) == 6
@@ -356,7 +369,8 @@ def test_records_from_any_iterable() -> None:
 def test_title_falls_back_to_matched_text() -> None:
     index = TitleIndex.build([TitleRecord("9", "Wind Turbine Tech", "reported")])
     assert index.search("wind turbine technician") == [
-        SearchHit("9", "Wind Turbine Tech", 0.686061, "Wind Turbine Tech")
+        # match 0.686061, + 0.06 (both words in its titles) + 0.015 * ln 2 (same head word)
+        SearchHit("9", "Wind Turbine Tech", 0.756458, "Wind Turbine Tech")
     ]
 
 
@@ -398,3 +412,42 @@ def test_unknown_words(q: str, soc: str) -> None:
         ]
     )
     assert index.search(q, 1)[0].soc == soc
+
+
+def test_all_other_loses_to_a_named_occupation() -> None:
+    index = TitleIndex.build(
+        [
+            TitleRecord("17-2199.00", "Engineers, All Other", "title"),
+            TitleRecord("17-2141.00", "Mechanical Engineers", "title"),
+            TitleRecord("17-2141.00", "Engineer", "alternate"),
+        ]
+    )
+    # "Engineers, All Other" is the official title with exactly the query's words, but
+    # a residual occupation is the last place someone typing "engineer" means.
+    assert [h.soc for h in index.search("engineer")] == ["17-2141.00", "17-2199.00"]
+
+
+def test_task_text_breaks_a_tie_between_titles() -> None:
+    index = TitleIndex.build(
+        [
+            TitleRecord("1", "Technician", "title"),
+            TitleRecord("1", "Calibrate meters and gauges.", "task"),
+            TitleRecord("2", "Technician", "title"),
+            TitleRecord("2", "Repair pumps and valves.", "task"),
+        ]
+    )
+    assert [h.soc for h in index.search("technician")] == ["1", "2"]  # a tie: lower code
+    assert [h.soc for h in index.search("pump technician")] == ["2", "1"]
+
+
+def test_round_trip_through_bytes(index: TitleIndex) -> None:
+    again = TitleIndex.from_bytes(index.to_bytes())
+    assert len(again) == len(index)
+    for q in ("registred nurse", "sales mgr", "welder fitter", "HVAC tech", "mainten"):
+        assert again.search(q) == index.search(q)
+
+
+def test_from_bytes_refuses_other_data() -> None:
+    with pytest.raises(ValueError) as error:
+        TitleIndex.from_bytes(pickle.dumps({"not": "an index"}))
+    assert str(error.value) == "These bytes do not hold a TitleIndex."

@@ -198,3 +198,54 @@ def test_json_is_utf8_not_escaped(client) -> None:
     raw = client.get(f"/api/v1/occupations/{SOC}").content
     assert json.loads(raw)["occupation"]["soc"] == SOC
     assert b"\\u2014" not in raw
+
+
+# Headers a HEAD answer must carry exactly as its GET does (where the GET has them).
+SAME_HEADERS = (
+    "content-type",
+    "content-length",
+    "etag",
+    "cache-control",
+    "content-disposition",
+    "content-security-policy",
+    "x-frame-options",
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/occupations/{SOC}/framework",
+        f"/api/v1/occupations/{SOC}/framework?format=csv",
+        f"/api/v1/occupations/{SOC}",
+        "/api/v1/search?q=sales+manager&limit=3",
+        "/api/v1/occupations?group=11",
+        "/api/v1/builds",
+    ],
+)
+def test_head_gives_the_get_headers_without_a_body(client, path: str) -> None:
+    routed = client.head(path)  # nothing cached yet: answered by the route
+    got = client.get(path)
+    cached = client.head(path)  # the GET filled the build cache: answered by the fast path
+    assert got.status_code == 200
+    assert len(got.content) == int(got.headers["content-length"]) > 0
+    for head in (routed, cached):
+        assert head.status_code == 200
+        assert head.content == b""
+        for name in SAME_HEADERS:
+            assert head.headers.get(name) == got.headers.get(name), name
+
+
+def test_head_of_a_missing_occupation_is_a_bodiless_404(client) -> None:
+    got = client.get("/api/v1/occupations/99-9999.99")
+    head = client.head("/api/v1/occupations/99-9999.99")
+    assert (got.status_code, head.status_code) == (404, 404)
+    assert got.json()["error"]["code"] == "not_found"
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"]
+
+
+def test_other_methods_are_still_refused(client) -> None:
+    r = client.request("PUT", f"/api/v1/occupations/{SOC}/framework")
+    assert r.status_code == 405
+    assert r.json()["error"]["code"] == "method_not_allowed"

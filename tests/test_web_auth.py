@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine
 
@@ -141,3 +143,27 @@ def test_pages_needing_a_role(client, built_store: Engine) -> None:
     assert r.status_code == 403
     assert "This needs the curator role; you are a contributor." in r.text
     assert client.get("/admin/audit").status_code == 403
+
+
+def test_admin_page_lists_accounts_and_roles(client, built_store: Engine) -> None:
+    curator = new_user(built_store, "curator")
+    sign_in(client, curator)
+    assert client.get("/admin/users").status_code == 403
+    assert 'href="/admin/users"' not in client.get("/").text
+    client.cookies.clear()
+    admin = new_user(built_store, "admin")
+    sign_in(client, admin)
+    assert 'href="/admin/users"' in client.get("/").text
+    r = client.get("/admin/users")
+    assert r.status_code == 200
+    assert "<h1>Accounts and roles</h1>" in r.text
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>(\w+)</td><td>(yes|no)</td>", r.text)
+    assert (curator, "curator", "yes") in rows
+    assert (admin, "admin", "yes") in rows
+    assert 'href="/admin/audit"' in r.text
+
+
+def test_admin_page_needs_sign_in(client) -> None:
+    r = client.get("/admin/users")
+    assert r.status_code == 303
+    assert r.headers["location"] == "/signin?next=/admin/users"

@@ -283,3 +283,29 @@ def test_a_complete_composed_page_renders(client, built_store: Engine) -> None:
         assert record is not None
         assert record["title"] == f"AEI usage of task {cited.task_id}"
         assert record["related"] == [("task", str(cited.task_id), "The O*NET task")]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", f"/occupations/{SOC}", "/search?q=sales+manager", "/occupations?group=11", "/about"],
+)
+def test_head_of_a_page_gives_the_get_headers_without_a_body(client, path: str) -> None:
+    routed = client.head(path)
+    got = client.get(path)
+    cached = client.head(path)  # the occupation page is now served from the build cache
+    assert got.status_code == 200
+    assert got.headers["content-type"] == "text/html; charset=utf-8"
+    assert len(got.content) == int(got.headers["content-length"]) > 0
+    for head in (routed, cached):
+        assert head.status_code == 200
+        assert head.content == b""
+        for name in ("content-type", "content-length", "content-security-policy"):
+            assert head.headers[name] == got.headers[name], name
+
+
+def test_head_of_a_missing_page_is_a_bodiless_404(client) -> None:
+    got = client.get("/no-such-page")
+    head = client.head("/no-such-page")
+    assert (got.status_code, head.status_code) == (404, 404)
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]

@@ -38,16 +38,25 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
+from skillsx.search.layout import (
+    KEYWORD_KINDS,
+    KINDS,
+    Kind,
+    Layout,
+    TitleRecord,
+    deletions,
+    lay_out,
+    word_hash,
+)
 from skillsx.search.normalise import analyse
+from skillsx.search.rank import RERANK_DEPTH, Evidence, occupation_priors
 
-__all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord"]
-
-Kind = Literal["title", "alternate", "short", "reported", "task", "statement"]
+__all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord", "index_bytes"]
 
 KIND_WEIGHTS: dict[str, float] = {
     "title": 1.0,
@@ -57,8 +66,6 @@ KIND_WEIGHTS: dict[str, float] = {
     "task": 0.4,
     "statement": 0.4,
 }
-# Long texts always hold words the query lacks, so only their cover counts.
-KEYWORD_KINDS = frozenset({"task", "statement"})
 # Share of a record's score that rewards having little besides the query's words.
 SPAN = 0.5
 # Raise a record's score by this share when it shares the query's head word.
@@ -86,16 +93,8 @@ _CHECK_EVERY = 64
 # Scores are divided by this, so an official title that equals the query scores ~1.
 _SCALE = (1 - GAMMA) * (1 + HEAD) * _MAX_KIND + GAMMA
 
-_Slot = dict[str, float]  # the vocabulary terms one query word may stand for -> similarity
-
-
-@dataclass(frozen=True, slots=True)
-class TitleRecord:
-    """One searchable text of an occupation."""
-
-    soc: str
-    title: str
-    kind: Kind
+_TITLE = KINDS.index("title")
+_Slot = dict[int, float]  # the vocabulary terms one query word may stand for -> similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,128 +112,122 @@ class SearchHit:
     matched: str
 
 
-@dataclass(slots=True)
-class _Document:
-    terms: frozenset[str]
-    keyword: bool
-    heads: frozenset[str]
-    # Best (kind weight, text) of each occupation holding this term set.
-    holders: dict[str, tuple[float, str]]
-
-
 class TitleIndex:
     """Occupation titles, searchable by the words people use for them."""
 
-    def __init__(self, documents: list[_Document], titles: dict[str, str], size: int) -> None:
-        self._titles = titles
-        self._size = size
-        self._keyword = [d.keyword for d in documents]
-        self._heads = [d.heads for d in documents]
-        self._holders = [
-            tuple((soc, weight, text) for soc, (weight, text) in d.holders.items())
-            for d in documents
-        ]
-
-        postings: dict[str, list[int]] = defaultdict(list)
-        spread: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for number, document in enumerate(documents):
-            for term in document.terms:
-                postings[term].append(number)
-                if not document.keyword:
-                    for soc in document.holders:
-                        spread[term][soc] += 1
-        self._terms = [d.terms for d in documents]
-        self._idf = {term: _idf(len(documents), len(ids)) for term, ids in postings.items()}
-        self._inverse_weight = [1 / sum(self._idf[t] for t in d.terms) for d in documents]
-        # Best fit first: a common word's documents are read in this order when searched.
-        for ids in postings.values():
-            ids.sort(key=self._inverse_weight.__getitem__, reverse=True)
-        self._postings = dict(postings)
-        occupations = len({soc for d in documents for soc in d.holders})
-        self._spread = {term: dict(counts) for term, counts in spread.items()}
-        self._spread_idf = {t: _idf(occupations, len(c)) for t, c in self._spread.items()}
-        self._unknown_idf = _idf(len(documents), _UNKNOWN_FREQUENCY)
+    def __init__(self, layout: Layout) -> None:
+        self._data = layout
+        documents, occupations = len(layout.doc_terms), len(layout.socs)
+        self._unknown_idf = _idf(documents, _UNKNOWN_FREQUENCY)
         self._unknown_spread_idf = _idf(occupations, _UNKNOWN_FREQUENCY)
-        self._vocabulary = sorted(postings)
-        self._deletions = _deletion_index(self._vocabulary)
+        # Read once per scored document: a list and a tuple hand out their float objects,
+        # where an array would box a new one on every read (~2 MB for ~30% less latency).
+        self._kind_weights = tuple(KIND_WEIGHTS[kind] for kind in KINDS)
+        self._inverse = layout.inverse_weight.tolist()
+        self._short = KINDS.index("short")
+        self._priors = occupation_priors(layout)
 
     @classmethod
     def build(cls, records: Iterable[TitleRecord]) -> TitleIndex:
         """Index ``records``; texts that normalise to nothing are skipped."""
-        documents: dict[tuple[frozenset[str], bool], _Document] = {}
-        titles: dict[str, str] = {}
-        size = 0
-        for record in records:
-            size += 1
-            weight = KIND_WEIGHTS.get(record.kind)
-            if weight is None:
-                raise ValueError(
-                    f'TitleRecord {record.soc} "{record.title}": kind "{record.kind}" is not'
-                    f" one of {', '.join(KIND_WEIGHTS)}."
-                )
-            if record.kind == "title":
-                titles.setdefault(record.soc, record.title)
-            analysis = analyse(record.title)
-            if not analysis.terms:
-                continue
-            terms = frozenset(analysis.terms)
-            keyword = record.kind in KEYWORD_KINDS
-            document = documents.get((terms, keyword))
-            if document is None:
-                document = _Document(terms, keyword, frozenset(), {})
-                documents[terms, keyword] = document
-            if not keyword:
-                document.heads |= analysis.heads
-            held = document.holders.get(record.soc)
-            if held is None or held[0] < weight:
-                document.holders[record.soc] = (weight, record.title)
-        return cls(list(documents.values()), titles, size)
+        return cls(lay_out(records))
+
+    def to_bytes(self) -> bytes:
+        """Serialise the index, for ``from_bytes`` in this or another process."""
+        return pickle.dumps(self._data, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> TitleIndex:
+        """Load an index made by ``to_bytes`` (only ever from a trusted source: it unpickles)."""
+        layout = pickle.loads(blob)
+        if not isinstance(layout, Layout):
+            raise ValueError("These bytes do not hold a TitleIndex.")
+        return cls(layout)
 
     def __len__(self) -> int:
         """Return the number of records indexed."""
-        return self._size
+        return self._data.size
 
     def search(self, q: str, limit: int = 10) -> list[SearchHit]:
         """Return up to ``limit`` occupations for the query ``q``, best first."""
-        terms, _, query_head = analyse(q)
-        if not terms or limit < 1 or not self._postings:
+        analysis = analyse(q)
+        if not analysis.terms or limit < 1 or not self._data.vocabulary:
             return []
-        best: dict[str, tuple[float, str]] = {}
-        for slots in self._readings(terms):
-            for soc, (score, text) in self._score(slots, query_head, limit).items():
+        head = self._data.term_id.get(analysis.head) if analysis.head else None
+        depth = max(limit, RERANK_DEPTH)
+        best: dict[int, tuple[float, int, int]] = {}
+        readings = self._readings(analysis.terms)
+        for slots in readings:
+            for soc, found in self._score(slots, head, depth).items():
                 held = best.get(soc)
-                if held is None or held[0] < score:
-                    best[soc] = (score, text)
-        ranked = heapq.nsmallest(
-            limit, ((-score, soc, text) for soc, (score, text) in best.items())
-        )
+                if held is None or held[0] < found[0]:
+                    best[soc] = found
+        shortlist = heapq.nsmallest(depth, best, key=lambda soc: (-best[soc][0], soc))
+        # The query's words as typed, and with each unknown one read as its best stand-in.
+        spelt = {
+            self._data.vocabulary[max(slot, key=slot.__getitem__)] for slot in readings[0] if slot
+        }
+        asked = [frozenset(analysis.terms), frozenset(spelt)]
+        final = self._rerank(shortlist, best, analysis.terms, head, asked)
+        ranked = _reorder(shortlist, final)[:limit]
+        data = self._data
         return [
-            SearchHit(soc, self._titles.get(soc, text), round(-negative / _SCALE, 6), text)
-            for negative, soc, text in ranked
+            SearchHit(
+                data.socs[soc],
+                data.titles[soc] or data.text(best[soc][1]),
+                round(final[soc], 6),
+                data.text(best[soc][1]),
+            )
+            for soc in ranked
         ]
+
+    def _rerank(
+        self,
+        shortlist: list[int],
+        best: dict[int, tuple[float, int, int]],
+        terms: tuple[str, ...],
+        head: int | None,
+        asked: list[frozenset[str]],
+    ) -> dict[int, float]:
+        """Each shortlisted occupation's score after the priors of ``rank.py``."""
+        data = self._data
+        known = [data.term_id[t] for t in terms if t in data.term_id]
+        evidence = Evidence(data, known, len(terms), head)
+        final = {}
+        for soc in shortlist:
+            score, _, kind = best[soc]
+            title = data.titles[soc]
+            exact = (
+                kind == _TITLE and title is not None and frozenset(analyse(title).terms) in asked
+            )
+            adjust = evidence.adjust(soc, short=kind == self._short, exact_title=exact)
+            final[soc] = score / _SCALE + self._priors[soc] + adjust
+        return final
 
     # ------------------------------------------------------------------ reading a query
 
     def _readings(self, terms: tuple[str, ...]) -> list[list[_Slot]]:
         """Return the ways to read the query: as written, an unknown word split in two,
         two words joined. Each reading is a list of slots, one per query word."""
-        slots = [{t: 1.0} if t in self._idf else self._stand_ins(t) for t in terms]
+        ids = self._data.term_id
+        slots = [{ids[t]: 1.0} if t in ids else self._stand_ins(t) for t in terms]
         readings = [slots]
         for i, term in enumerate(terms):
-            if term not in self._idf and (split := self._split(term)):
-                parts = [{part: SPLIT_SIMILARITY} for part in split]
+            if term not in ids and (split := self._split(term)):
+                parts = [{ids[part]: SPLIT_SIMILARITY} for part in split]
                 readings.append([*slots[:i], *parts, *slots[i + 1 :]])
         for i in range(len(terms) - 1):
             if joined := self._join(terms[i], terms[i + 1]):
-                readings.append([*slots[:i], {joined: JOIN_SIMILARITY}, *slots[i + 2 :]])
+                readings.append([*slots[:i], {ids[joined]: JOIN_SIMILARITY}, *slots[i + 2 :]])
         return readings
 
     def _split(self, term: str) -> tuple[str, str] | None:
         """Split an unknown word into two known ones of three letters or more."""
+        ids, idf = self._data.term_id, self._data.idf
         splits = [
-            (self._idf[term[:cut]] + self._idf[term[cut:]], term[:cut], term[cut:])
+            (idf[ids[term[:cut]]] + idf[ids[term[cut:]]], term[:cut], term[cut:])
             for cut in range(3, len(term) - 2)
-            if term[:cut] in self._idf and term[cut:] in self._idf
+            if term[:cut] in ids and term[cut:] in ids
         ]
         if not splits:
             return None
@@ -244,17 +237,18 @@ class TitleIndex:
     def _join(self, left: str, right: str) -> str | None:
         """Return the known word ``left`` and ``right`` make together ("sales person")."""
         for joined in (left + right, left + "s" + right):
-            if joined in self._idf:
+            if joined in self._data.term_id:
                 return joined
         return None
 
     def _stand_ins(self, term: str) -> _Slot:
         """Known words close to an unknown one: one or two edits away, or completions."""
-        found: dict[str, float] = {}
+        data = self._data
+        found: dict[int, float] = {}
         if term.isalpha() and len(term) >= 4:
             limit = 2 if len(term) >= 8 else 1
             for candidate in self._near(term, limit):
-                distance = _edit_distance(term, candidate, limit)
+                distance = _edit_distance(term, data.vocabulary[candidate], limit)
                 if distance == 1:
                     sim = EDIT1_SIMILARITY.get(len(term), EDIT1_LONG_SIMILARITY)
                 elif distance == 2:
@@ -263,29 +257,35 @@ class TitleIndex:
                     continue
                 found[candidate] = max(found.get(candidate, 0.0), sim)
         if len(term) >= 3:
-            start = bisect.bisect_left(self._vocabulary, term)
-            for candidate in _starting_with(self._vocabulary, start, term):
+            start = bisect.bisect_left(data.vocabulary, term)
+            for candidate in _starting_with(data.vocabulary, start, term):
                 found[candidate] = max(found.get(candidate, 0.0), PREFIX_SIMILARITY)
-        chosen = sorted(found.items(), key=lambda item: (-item[1], self._idf[item[0]], item[0]))
+        chosen = sorted(found.items(), key=lambda item: (-item[1], data.idf[item[0]], item[0]))
         return dict(chosen[:STAND_INS])
 
-    def _near(self, term: str, limit: int) -> set[str]:
+    def _near(self, term: str, limit: int) -> set[int]:
         """Known words that share a deletion variant with ``term`` (two deletions if 2)."""
-        variants = {term, *_deletions(term)}
+        variants = {term, *deletions(term)}
         if limit == 2:
-            variants |= {d for v in list(variants) for d in _deletions(v)}
-        found: set[str] = set()
+            variants |= {d for v in list(variants) for d in deletions(v)}
+        hashes, sources = self._data.deletion_hashes, self._data.deletion_terms
+        found: set[int] = set()
         for variant in variants:
-            found.update(self._deletions.get(variant, ()))
+            key = word_hash(variant)
+            at = bisect.bisect_left(hashes, key)
+            while at < len(hashes) and hashes[at] == key:
+                found.add(sources[at])
+                at += 1
         return found
 
     # ------------------------------------------------------------------ scoring
 
     def _score(
-        self, slots: list[_Slot], query_head: str | None, limit: int
-    ) -> dict[str, tuple[float, str]]:
+        self, slots: list[_Slot], query_head: int | None, limit: int
+    ) -> dict[int, tuple[float, int, int]]:
         """Score the occupations that can reach the top ``limit`` for one reading."""
-        idf = self._idf
+        data = self._data
+        idf = data.idf
         query_weight = sum(
             max((sim * idf[t] for t, sim in slot.items()), default=self._unknown_idf)
             for slot in slots
@@ -300,31 +300,33 @@ class TitleIndex:
         common = self._commonest(slots)
         matched = self._accumulate([slot for i, slot in enumerate(slots) if i != common])
         groups: dict[float, list[int]] = defaultdict(list)
-        alone: tuple[float, list[int], bool] | None = None
+        alone: tuple[float, Sequence[int], bool] | None = None
         if common is not None:
             ((term, sim),) = slots[common].items()
             gain = sim * idf[term]
-            terms = self._terms
+            term_at, terms = data.doc_terms.offsets, data.doc_terms.values
             for number in matched:
-                if term in terms[number]:
+                if term in terms[term_at[number] : term_at[number + 1]]:
                     matched[number] += gain
-            alone = (gain, self._postings[term], True)
+            alone = (gain, data.postings[term], True)
         for number, weight in matched.items():
             groups[weight].append(number)
-        order = [(weight, documents, False) for weight, documents in groups.items()]
+        order: list[tuple[float, Sequence[int], bool]] = [
+            (weight, documents, False) for weight, documents in groups.items()
+        ]
         if alone:
             order.append(alone)
         order.sort(key=lambda group: group[0], reverse=True)
 
-        scores: dict[str, float] = {}
-        texts: dict[str, str] = {}
+        scores: dict[int, float] = {}
+        texts: dict[int, tuple[int, int]] = {}
         get = scores.get
-        keyword, inverse, record_heads, holders = (
-            self._keyword,
-            self._inverse_weight,
-            self._heads,
-            self._holders,
-        )
+        keyword, inverse = data.keyword, self._inverse
+        head_at, heads = data.doc_heads.offsets, data.doc_heads.values
+        if query_head is None:
+            query_head = -1  # no term has this id
+        hold_at, hold = data.holders.offsets, data.holders.values
+        kind_weights = self._kind_weights
         raised = 1 + HEAD
         for rank, (weight, documents, skip_matched) in enumerate(order):
             cover = weight / query_weight
@@ -338,7 +340,7 @@ class TitleIndex:
                 if len(scores) >= limit and self._settled(scores, spread, limit, ceiling):
                     break
                 if not skip_matched:
-                    documents.sort(key=inverse.__getitem__, reverse=True)
+                    documents.sort(key=inverse.__getitem__, reverse=True)  # type: ignore[attr-defined]
                 checkpoint = _CHECK_EVERY
             for position, number in enumerate(documents):
                 if position == checkpoint:
@@ -354,19 +356,20 @@ class TitleIndex:
                 else:
                     fit = weight * inverse[number]
                     score = cover if fit >= 1.0 else fixed + varying * fit
-                    if query_head in record_heads[number]:
+                    if query_head in heads[head_at[number] : head_at[number + 1]]:
                         score *= raised
-                for soc, kind_weight, text in holders[number]:
-                    value = score * kind_weight
+                for at in range(hold_at[number], hold_at[number + 1], 3):
+                    soc, kind = hold[at], hold[at + 1]
+                    value = score * kind_weights[kind]
                     if value > get(soc, -1.0):
                         scores[soc] = value
-                        texts[soc] = text
+                        texts[soc] = (hold[at + 2], kind)
         return self._finish(scores, texts, spread)
 
     def _commonest(self, slots: list[_Slot]) -> int | None:
         """The position of the exact query word with the most documents, if that is many."""
         sizes = [
-            (len(self._postings[term]), position)
+            (self._data.postings.size(term), position)
             for position, slot in enumerate(slots)
             if len(slot) == 1
             for term in slot
@@ -378,18 +381,18 @@ class TitleIndex:
 
     @staticmethod
     def _finish(
-        scores: dict[str, float], texts: dict[str, str], spread: dict[str, float]
-    ) -> dict[str, tuple[float, str]]:
+        scores: dict[int, float], texts: dict[int, tuple[int, int]], spread: dict[int, float]
+    ) -> dict[int, tuple[float, int, int]]:
         """Mix each occupation's best record with the cover of all its records."""
         return {
-            soc: ((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0), texts[soc])
+            soc: ((1 - GAMMA) * score + GAMMA * spread.get(soc, 0.0), *texts[soc])
             for soc, score in scores.items()
         }
 
     @staticmethod
     def _settled(
-        best: dict[str, float],
-        spread: dict[str, float],
+        best: dict[int, float],
+        spread: dict[int, float],
         limit: int,
         ceiling: float,
     ) -> bool:
@@ -408,39 +411,42 @@ class TitleIndex:
 
     def _accumulate(self, slots: list[_Slot]) -> dict[int, float]:
         """Sum, per document, the best matched weight of each query word."""
+        idf, postings = self._data.idf, self._data.postings
         matched: dict[int, float] = {}
         get = matched.get
         for slot in slots:
             if len(slot) == 1:
                 ((term, sim),) = slot.items()
-                gain = sim * self._idf[term]
-                for number in self._postings[term]:
+                gain = sim * idf[term]
+                for number in postings[term]:
                     matched[number] = get(number, 0.0) + gain
                 continue
             slot_best: dict[int, float] = {}
             for term, sim in slot.items():
-                gain = sim * self._idf[term]
-                for number in self._postings[term]:
+                gain = sim * idf[term]
+                for number in postings[term]:
                     if slot_best.get(number, 0.0) < gain:
                         slot_best[number] = gain
             for number, gain in slot_best.items():
                 matched[number] = get(number, 0.0) + gain
         return matched
 
-    def _occupation_cover(self, slots: list[_Slot]) -> dict[str, float]:
+    def _occupation_cover(self, slots: list[_Slot]) -> dict[int, float]:
         """Score each occupation by how many of its records hold each query word."""
+        spread, spread_idf = self._data.spread, self._data.spread_idf
         total = 0.0
-        covered: dict[str, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
         for slot in slots:
             slot_weight = 0.0
-            slot_best: dict[str, float] = {}
+            slot_best: dict[int, float] = {}
             for term, sim in slot.items():
-                counts = self._spread.get(term)
+                counts = spread[term]
                 if not counts:
                     continue
-                gain = sim * self._spread_idf[term]
+                gain = sim * spread_idf[term]
                 slot_weight = max(slot_weight, gain)
-                for soc, count in counts.items():
+                for at in range(0, len(counts), 2):
+                    soc, count = counts[at], counts[at + 1]
                     value = gain * count / (count + SATURATION)
                     if slot_best.get(soc, 0.0) < value:
                         slot_best[soc] = value
@@ -450,26 +456,30 @@ class TitleIndex:
         return {soc: value / total for soc, value in covered.items()}
 
 
+def _reorder(shortlist: list[int], final: dict[int, float]) -> list[int]:
+    """Order the best ``RERANK_DEPTH`` matches by final score, then the rest by match.
+
+    Only the first ``RERANK_DEPTH`` change places, so every search is the start of the
+    same search with a higher ``limit``. The rest keep their match order, and each one's
+    score is capped at the one before it, so scores never rise down the list.
+    """
+    first = sorted(shortlist[:RERANK_DEPTH], key=lambda soc: (-final[soc], soc))
+    rest = shortlist[RERANK_DEPTH:]
+    if first:
+        floor = final[first[-1]]
+        for soc in rest:
+            floor = final[soc] = min(final[soc], floor)
+    return first + rest
+
+
+def index_bytes(records: list[TitleRecord]) -> bytes:
+    """Build an index of ``records`` and return ``to_bytes`` of it (for a child process)."""
+    return TitleIndex.build(records).to_bytes()
+
+
 def _idf(documents: int, frequency: float) -> float:
     """BM25's inverse document frequency, always positive."""
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-
-
-def _deletions(word: str) -> Iterator[str]:
-    for i in range(len(word)):
-        yield word[:i] + word[i + 1 :]
-
-
-def _deletion_index(vocabulary: list[str]) -> dict[str, list[str]]:
-    """Map each word, and each word less one letter, to the words it came from."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for term in vocabulary:
-        if not term.isalpha() or len(term) < 3:
-            continue
-        index[term].append(term)
-        for variant in set(_deletions(term)):
-            index[variant].append(term)
-    return dict(index)
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -492,8 +502,9 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return min(previous[len(b)], limit + 1)
 
 
-def _starting_with(words: list[str], start: int, prefix: str) -> Iterator[str]:
+def _starting_with(words: list[str], start: int, prefix: str) -> Iterator[int]:
+    """Positions, from ``start``, of the sorted ``words`` that begin with ``prefix``."""
     for i in range(start, len(words)):
         if not words[i].startswith(prefix):
             return
-        yield words[i]
+        yield i

@@ -42,6 +42,7 @@ __all__ = [
     "FAMILIES",
     "STOP_WORDS",
     "analyse",
+    "clear_caches",
     "fold",
     "normalise",
     "stem",
@@ -332,6 +333,11 @@ def analyse(text: str) -> Analysis:
             if not bracketed:
                 outside = term
     return Analysis(tuple(terms), frozenset(last_of_part.values()), outside or head)
+
+
+def clear_caches() -> None:
+    """Forget the per-word cache (it grows to ~18,000 words while an index is built)."""
+    _terms_of.cache_clear()
 
 
 def normalise(text: str) -> tuple[str, ...]:

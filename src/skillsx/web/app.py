@@ -15,7 +15,7 @@ from skillsx.errors import StoreError
 from skillsx.store.accounts import get_or_create_secret
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import MIGRATIONS, applied_versions
-from skillsx.web import api, auth, corrections, errors, pages
+from skillsx.web import admin, api, auth, bulk, corrections, errors, pages
 from skillsx.web.deps import AppState
 from skillsx.web.fastpath import serve_cached
 from skillsx.web.html import make_environment
@@ -25,12 +25,29 @@ STATIC = Path(__file__).parent / "static"
 
 
 class SkillsxApp(FastAPI):
-    """FastAPI, with cached responses of the current build served before any routing."""
+    """FastAPI, with cached responses of the current build served before any routing.
+
+    A HEAD request is answered as the GET it stands for, with the same status and headers
+    (``Content-Length`` included) and no body, on every page and API route.
+    """
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "HEAD":
+            scope, send = {**scope, "method": "GET"}, _without_body(send)
         if scope["type"] == "http" and await serve_cached(self.state.skillsx, scope, send):
             return
         await super().__call__(scope, receive, send)
+
+
+def _without_body(send: Any) -> Any:
+    """Wrap ``send`` so response bodies go out empty (the headers stay as they are)."""
+
+    async def send_headers_only(message: dict) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers_only
 
 
 def _check_migrated(engine: Engine) -> None:
@@ -53,6 +70,7 @@ def create_app(
     The store must be migrated already (workers never migrate, so they cannot race).
     """
     settings = settings or Settings.from_env()
+    own_engine = engine is None
     engine = engine or open_engine(settings.database_url)
     _check_migrated(engine)
     secret = settings.secret_key or get_or_create_secret(engine)
@@ -70,12 +88,15 @@ def create_app(
         templates=make_environment(),
         serializer=URLSafeTimedSerializer(secret),
         build_ttl=build_ttl,
+        database_url=settings.database_url if own_engine else None,
     )
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(auth.router)
     app.include_router(corrections.router)
+    app.include_router(admin.router)
+    app.include_router(bulk.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
     return app

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import logging
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +21,7 @@ from skillsx.config import Settings
 from skillsx.errors import StoreError
 from skillsx.models import OccupationSummary
 from skillsx.search import SearchHit, TitleIndex
+from skillsx.search.normalise import clear_caches
 from skillsx.store.accounts import User, get_session_user
 from skillsx.store.builds import BuildInfo, get_build
 from skillsx.store.queries import list_occupations
@@ -27,6 +31,7 @@ from skillsx.web.cache import BuildCache
 SESSION_COOKIE = "skillsx_session"
 CSRF_COOKIE = "skillsx_csrf"
 SESSION_DAYS = 14
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -39,6 +44,9 @@ class AppState:
     serializer: URLSafeTimedSerializer
     # How long a worker trusts its idea of the current build before asking the store again.
     build_ttl: float = 1.0
+    # The store's URL when the app opened it itself: a child process may then build the
+    # title index (``_build_index``). None when an engine was handed in.
+    database_url: str | None = None
     cache: BuildCache = field(default_factory=BuildCache)
     _build: tuple[float, BuildInfo | None] = (0.0, None)
     _index: tuple[int, TitleIndex] | None = None
@@ -73,14 +81,8 @@ class AppState:
         key = self.build_key()
         with self._index_lock:
             if self._index is None or self._index[0] != key:
-                with self.engine.connect() as conn:
-                    records = list_title_records(conn)
-                self._index = (key, TitleIndex.build(records))
-                del records
-                # The index is a few million long-lived objects: keep them out of the
-                # collector's full passes, which otherwise stall requests for tens of ms.
-                gc.collect()
-                gc.freeze()
+                self._index = None  # let the old index go before the new one is made
+                self._index = (key, _build_index(self.engine, self.database_url))
             return self._index[1]
 
     def search(self, q: str, limit: int) -> list[SearchHit]:
@@ -95,6 +97,63 @@ class AppState:
             return str(self.serializer.loads(raw, salt="session", max_age=SESSION_DAYS * 86400))
         except BadSignature:
             return None
+
+
+def _build_index(engine: Engine, database_url: str | None) -> TitleIndex:
+    """Build the title index of the current release, leaving as little memory behind as can be.
+
+    Building reads the ~83,000 records of the full release and analyses them through
+    ~100 MB of short-lived objects, while the index itself is ~11 MB of flat arrays and
+    strings. Done in a worker, the short-lived objects leave its heap fragmented: it kept
+    ~30 MB more than the index. So when the app opened the store itself from
+    ``database_url``, a child process reads the records and builds the index, and the
+    worker only allocates the index, from the child's bytes. With an engine handed to
+    ``create_app`` (tests, embedding), or if the child fails, it is built in place.
+    """
+    blob = _bytes_from_child(database_url) if database_url else None
+    if blob is not None:
+        return TitleIndex.from_bytes(blob)
+    with engine.connect() as conn:
+        records = list_title_records(conn)
+    index = TitleIndex.build(records)
+    del records
+    clear_caches()
+    gc.collect()
+    return index
+
+
+# A fresh interpreter, not multiprocessing: a threaded server must not fork, and spawn
+# re-imports the parent's __main__, which breaks any embedding script without a guard.
+# The store's URL comes on stdin, so a password in it never shows in a process list.
+_CHILD = """
+import sys
+from skillsx.search.index import index_bytes
+from skillsx.store.db import open_engine
+from skillsx.store.titles import list_title_records
+engine = open_engine(sys.stdin.read())
+with engine.connect() as conn:
+    records = list_title_records(conn)
+engine.dispose()
+sys.stdout.buffer.write(index_bytes(records))
+"""
+
+
+def _bytes_from_child(database_url: str) -> bytes | None:
+    """The index of the store at ``database_url``, built in a child Python, as bytes.
+
+    None if the child fails (its error is logged).
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=database_url.encode(),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout:
+        error = done.stderr.decode(errors="replace").strip().splitlines()
+        log.warning("Building the title index in a child failed: %s", error[-1:] or "no output")
+        return None
+    return done.stdout
 
 
 def get_state(request: Request) -> AppState:
