@@ -84,6 +84,25 @@ def get_user(conn: Connection, user_id: int) -> User:
     return _user(row)
 
 
+def set_role(conn: Connection, admin: User, user_id: int, role: str) -> User:
+    """Give an account another role, audit-logged; the last active admin cannot step down."""
+    if role not in ROLES:
+        raise SkillsxError(f'Role "{role}" is not one of: {", ".join(ROLES)}.')
+    user = get_user(conn, user_id)
+    if user.role == role:
+        return user
+    u = schema.users
+    if user.role == "admin":
+        admins = conn.scalar(
+            select(func.count()).select_from(u).where(u.c.role == "admin", u.c.active.is_(True))
+        )
+        if (admins or 0) <= 1:
+            raise SkillsxError(f"{user.email} is the only admin; make another account admin first.")
+    conn.execute(update(u).where(u.c.id == user_id).values(role=role))
+    add_audit(conn, admin.id, "user.role", f"user:{user_id}", {"from": user.role, "to": role})
+    return get_user(conn, user_id)
+
+
 def list_users(conn: Connection) -> list[User]:
     return [_user(r) for r in conn.execute(select(schema.users).order_by(schema.users.c.id))]
 
