@@ -21,7 +21,7 @@ ROLE_RIGHTS = {
     "viewer": "sign in and read the site",
     "contributor": "suggest corrections and follow them (My suggestions)",
     "curator": "accept or reject suggestions (Review queue)",
-    "admin": "see accounts and roles, and the audit log",
+    "admin": "change roles, download whole builds, read the audit log",
 }
 
 
