@@ -95,6 +95,15 @@ def test_build_framework_check_export(env: Path, release_dir: Path, tmp_path: Pa
     out = tmp_path / "sm.json"
     result = runner.invoke(app, ["export", "11-2022.00", "--format", "json-1.0", "--out", str(out)])
     assert result.exit_code == 0 and json.loads(out.read_text())["schemaVersion"] == "1.0"
+    # CASE links start with the public address the settings give.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SKILLSX_PUBLIC_URL", "https://skills.example.org")
+        result = runner.invoke(app, ["export", "11-2022.00", "--format", "case"])
+    assert result.exit_code == 0, result.output
+    assert "https://skills.example.org/" in result.output
+    assert "http://localhost:8000" not in result.output
+    result = runner.invoke(app, ["check", "--recheck"])
+    assert "Build v." in result.output and "7 frameworks" in result.output
     result = runner.invoke(app, ["export", "15-1299.00"])
     assert result.exit_code == 1
     assert result.output.startswith(

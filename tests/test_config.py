@@ -15,12 +15,26 @@ def test_defaults_and_postgres_url() -> None:
     assert pg.database_url == "postgresql+psycopg://postgres@127.0.0.1/test"
 
 
+def test_public_url() -> None:
+    assert Settings.from_env({}).public_url == "http://localhost:8000"
+    env = {"SKILLSX_PUBLIC_URL": " https://skills.example.org/exchange/ "}
+    assert Settings.from_env(env).public_url == "https://skills.example.org/exchange"
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
         ({"SKILLSX_DATABASE_URL": "mysql://x"}, 'SKILLSX_DATABASE_URL: "mysql://x" is not a'),
         ({"SKILLSX_WORKERS": "two"}, 'SKILLSX_WORKERS: "two" is not a whole number.'),
         ({"SKILLSX_WORKERS": "0"}, 'SKILLSX_WORKERS: "0" must be 1 or more.'),
+        (
+            {"SKILLSX_PUBLIC_URL": "skills.example.org"},
+            'SKILLSX_PUBLIC_URL: "skills.example.org" is not an absolute http:// or https:// URL',
+        ),
+        (
+            {"SKILLSX_PUBLIC_URL": "https://x.org/?a=1"},
+            'SKILLSX_PUBLIC_URL: "https://x.org/?a=1" must not have a query or a fragment.',
+        ),
     ],
 )
 def test_bad_values(env: dict[str, str], message: str) -> None:

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from skillsx.cli.main import app
 from skillsx.errors import ExportError
 from skillsx.export import export_document
-from skillsx.export.bulk import export_build
-from skillsx.store.builds import get_build, get_document, list_framework_socs
+from skillsx.export.bulk import export_build, export_documents
+from skillsx.store.builds import get_build, get_document, iter_documents, list_framework_socs
 
 runner = CliRunner()
 
@@ -81,3 +81,27 @@ def test_cli_export_all(
     assert result.output == "Error: --all needs --out: a folder, or a file ending in .zip.\n"
     result = runner.invoke(app, ["export", "--format", "md"])
     assert result.output == "Error: Give one of: a SOC code, --all, or --external NUMBER.\n"
+
+
+def test_documents_in_workers_with_a_public_url(built_store: Engine, tmp_path: Path) -> None:
+    with built_store.connect() as conn:
+        build = get_build(conn)
+        documents = list(iter_documents(conn, build.id))
+    assert [soc for soc, _ in documents] == sorted(soc for soc, _ in documents)
+    base = "https://skills.example.org"
+    calls: list[tuple[int, int]] = []
+    result = export_documents(
+        documents,
+        build,
+        "rsd",
+        tmp_path / "rsd",
+        workers=2,
+        progress=lambda d, t: calls.append((d, t)),
+        base_url=base,
+    )
+    assert (result.files, result.skipped) == (7, [])
+    assert calls == [(n, 7) for n in range(1, 8)]  # no total given: the list's length
+    for soc, doc in documents:
+        written = (tmp_path / "rsd" / f"{soc}.rsd.json").read_bytes()
+        assert written == export_document("rsd", doc, build.version, base_url=base)
+        assert json.loads(written)["id"].startswith(base + "/api/collections/")

@@ -87,8 +87,8 @@ def _check(node: dict[str, Any], cls: str) -> None:
             assert sorted(node[key]) == sorted(LINK)
 
 
-def test_required_properties_of_every_class(document: dict[str, Any]) -> None:
-    pkg = json.loads(export_document("case", document, "v.26.11"))
+def check_package(pkg: dict[str, Any]) -> None:
+    """Every node of a CFPackage has its class's required properties; identifiers unique."""
     _check(pkg, "CFPackage")
     _check(pkg["CFDocument"], "CFDocument")
     assert pkg["CFDocument"]["caseVersion"] == "1.1"
@@ -111,6 +111,14 @@ def test_required_properties_of_every_class(document: dict[str, Any]) -> None:
     identifiers = [pkg["CFDocument"]["identifier"]]
     identifiers += [n["identifier"] for n in pkg["CFItems"] + pkg["CFAssociations"]]
     assert len(identifiers) == len(set(identifiers))
+
+
+def test_required_properties_of_every_class(document: dict[str, Any]) -> None:
+    check_package(json.loads(export_document("case", document, "v.26.11")))
+    with pytest.raises(AssertionError, match=r"^CFItem lacks \['fullStatement'\]"):
+        broken = json.loads(export_document("case", document, "v.26.11"))
+        del broken["CFItems"][3]["fullStatement"]
+        check_package(broken)
 
 
 def test_structure(document: dict[str, Any]) -> None:
@@ -184,3 +192,22 @@ def test_bad_version() -> None:
     assert changed_at("v.26.11") == "2026-11-01T00:00:00+00:00"
     with pytest.raises(ExportError, match=r'^Build version "26.11" is not v\.YY\.MM\.$'):
         changed_at("26.11")
+
+
+def test_uris_start_with_the_public_url(document: dict[str, Any]) -> None:
+    default = json.loads(export_document("case", document, "v.26.11"))
+    doc_id = case_id("document", SOC)
+    assert default["CFDocument"]["uri"] == (
+        f"http://localhost:8000/ims/case/v1p1/CFDocuments/{doc_id}"
+    )
+    site = export_document("case", document, "v.26.11", base_url="https://skills.example.org/")
+    pkg = json.loads(site)
+    assert pkg["CFDocument"]["uri"] == (
+        f"https://skills.example.org/ims/case/v1p1/CFDocuments/{doc_id}"
+    )
+    uris = [pkg["CFDocument"]["uri"]] + [n["uri"] for n in pkg["CFItems"] + pkg["CFAssociations"]]
+    assert all(u.startswith("https://skills.example.org/ims/case/v1p1/") for u in uris)
+    # Identifiers name content, not places: the same under any base.
+    assert [i["identifier"] for i in pkg["CFItems"]] == [
+        i["identifier"] for i in default["CFItems"]
+    ]

@@ -83,3 +83,18 @@ def test_competencies_and_progression_model(graph: dict[str, Any]) -> None:
 def test_context_is_inline(graph: dict[str, Any]) -> None:
     assert isinstance(graph["@context"], dict)
     assert graph["@context"]["ceasn"] == CEASN and graph["@context"]["skos"] == SKOS
+
+
+def test_ids_start_with_the_public_url(built_store: Engine) -> None:
+    with built_store.connect() as conn:
+        doc = get_document(conn, SOC)
+    data = json.loads(
+        export_document("ctdl-asn", doc, "v.26.11", base_url="https://skills.example.org")
+    )
+    ids = [data["@id"]] + [n["@id"] for n in data["@graph"]]
+    assert data["@id"] == (
+        "https://skills.example.org/ctdl/resources/ce-" + case_id("document", SOC)
+    )
+    assert all(i.startswith("https://skills.example.org/ctdl/resources/ce-") for i in ids)
+    default = json.loads(export_document("ctdl-asn", doc, "v.26.11"))
+    assert default["@id"].startswith("http://localhost:8000/ctdl/resources/ce-")

@@ -61,3 +61,14 @@ def test_one_rsd_per_statement(built_store: Engine) -> None:
     ]
     assert first["creationDate"] == "2026-11-01T00:00:00Z"
     assert len({s["uuid"] for s in skills}) == 40
+
+
+def test_ids_start_with_the_public_url(built_store: Engine) -> None:
+    with built_store.connect() as conn:
+        doc = get_document(conn, SOC)
+    data = json.loads(export_document("rsd", doc, "v.26.11", base_url="https://x.example/sx"))
+    collection = case_id("document", SOC)
+    assert data["id"] == f"https://x.example/sx/api/collections/{collection}"
+    assert all(s["id"] == f"https://x.example/sx/api/skills/{s['uuid']}" for s in data["skills"])
+    default = json.loads(export_document("rsd", doc, "v.26.11"))
+    assert default["id"] == f"http://localhost:8000/api/collections/{collection}"

@@ -1,4 +1,4 @@
-"""Every stored page of a full build: valid json-full, complete parts, own citations."""
+"""Every stored page of a full build: complete parts, and citations of its own records."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import Connection, Engine, select
 
-from skillsx.export import export_document
 from skillsx.store import schema
 from skillsx.store.builds import get_build
-from tests.schema_support import fast_validator, load_schema
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("full")]
 
-# fastjsonschema: the same verdicts as jsonschema on our schemas (tests/schema_support.py).
-SCHEMA_ERRORS = fast_validator(load_schema("framework-full.schema.json"))
+# The json-full export of every page is validated against its schema in
+# tests/test_full_exports.py; this module checks what a schema cannot: counts and citations.
 DURABLE_DOMAINS = 10
 LEVELS = ("emerging", "developing", "proficient", "advanced")
 DURABLE_LEVELS = ("emerging", "developing", "applying", "exceeding")
@@ -67,8 +65,6 @@ def test_every_page_is_complete_valid_and_cites_its_own_records(
     defects: list[str] = []
     for doc in documents:
         soc = doc["occupation"]["soc"]
-        errors = SCHEMA_ERRORS(json.loads(export_document("json-full", doc, version)))
-        defects += [f"{soc} json-full: {m}" for m in errors[:3]]
         domains = doc["durable"]["domains"]
         if len(domains) != DURABLE_DOMAINS:
             defects.append(f"{soc}: {len(domains)} durable domains")

@@ -94,3 +94,17 @@ def test_the_last_admin_cannot_step_down(built_store: Engine) -> None:
     with built_store.begin() as conn:
         with pytest.raises(SkillsxError, match="only admin"):
             set_role(conn, me, me.id, "viewer")
+
+
+def test_api_exports_link_to_the_public_address(built_store: Engine) -> None:
+    from skillsx.config import Settings
+    from skillsx.web import create_app
+    from tests.web_support import SOC, TestClient
+
+    url = built_store.url.render_as_string(hide_password=False)
+    settings = Settings(database_url=url, public_url="https://skills.example.org")
+    app = create_app(settings, engine=built_store, build_ttl=0)
+    with TestClient(app) as client:
+        body = client.get(f"/api/v1/occupations/{SOC}/framework", params={"format": "ctdl-asn"})
+    assert body.status_code == 200
+    assert "https://skills.example.org/" in body.text and "localhost:8000" not in body.text

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from skillsx.errors import ConfigError
 
@@ -20,6 +21,8 @@ class Settings:
     data_dir: Path | None = None
     secret_key: str = field(default="", repr=False)
     workers: int = 2
+    #: Where the site is published: the base of the URIs in CASE, CTDL-ASN and RSD exports.
+    public_url: str = "http://localhost:8000"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -39,11 +42,25 @@ class Settings:
         if workers < 1:
             raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" must be 1 or more.')
         return cls(
+            public_url=_public_url(env.get(PREFIX + "PUBLIC_URL", cls.public_url)),
             database_url=normalise_url(url),
             data_dir=Path(data) if data else None,
             secret_key=env.get(PREFIX + "SECRET_KEY", ""),
             workers=workers,
         )
+
+
+def _public_url(url: str) -> str:
+    """An absolute http(s) URL with a host, without its trailing slash."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f'SKILLSX_PUBLIC_URL: "{url}" is not an absolute http:// or https:// URL '
+            "(e.g. https://skills.example.org)."
+        )
+    if parts.query or parts.fragment:
+        raise ConfigError(f'SKILLSX_PUBLIC_URL: "{url}" must not have a query or a fragment.')
+    return url.strip().rstrip("/")
 
 
 def normalise_url(url: str) -> str:

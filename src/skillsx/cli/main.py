@@ -393,6 +393,8 @@ def export(
 
     if format is not None:
         get_format(format)
+    # CASE, CTDL-ASN and RSD links start with the site's public address.
+    public_url = Settings.from_env().public_url
     if sum([soc is not None, all_, external is not None]) != 1:
         raise SkillsxError("Give one of: a SOC code, --all, or --external NUMBER.")
     if all_:
@@ -414,7 +416,9 @@ def export(
 
             eng = engine()
             try:
-                result = export_build(eng, build_id, format, out, workers, progress)
+                result = export_build(
+                    eng, build_id, format, out, workers, progress, base_url=public_url
+                )
             finally:
                 eng.dispose()
         console.print(
@@ -437,7 +441,9 @@ def export(
                 assert soc is not None
                 format = format or "json-1.0"
                 info = get_build(conn, build_id)
-                data = export_document(format, get_document(conn, soc, info.id), info.version)
+                data = export_document(
+                    format, get_document(conn, soc, info.id), info.version, base_url=public_url
+                )
                 name = filename(soc, format)
     finally:
         eng.dispose()

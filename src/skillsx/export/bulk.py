@@ -1,8 +1,9 @@
 """Bulk export of a whole build: every framework in one format, to a folder or a zip.
 
-The one module of ``export/`` that reads the store: it fetches the documents, renders them in
-worker processes (PDF and XLSX are CPU-bound) and writes the files in SOC order. The CLI and
-the web admin both call ``export_build``.
+``export_documents`` takes the stored page documents (any iterable of ``(soc, document)``),
+renders them in worker processes (PDF and XLSX are CPU-bound) with a bounded number in flight,
+and writes the files in the order given. ``export_build`` is the entry point the CLI and the
+web admin call: it reads the build's documents through ``store.builds.iter_documents``.
 """
 
 from __future__ import annotations
@@ -10,20 +11,24 @@ from __future__ import annotations
 import os
 import time
 import zipfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from skillsx.config import Settings
 from skillsx.errors import ExportError
 from skillsx.export import export_document, filename, get_format
 from skillsx.export.case import changed_at
-from skillsx.store.builds import BuildInfo, get_build, get_document, list_framework_socs
+from skillsx.store.builds import BuildInfo, get_build, iter_documents, list_framework_socs
 
 Progress = Callable[[int, int], None]
+Job = tuple[str, dict[str, Any], str, str]  # format, document, build version, base URL
+AHEAD = 8  # documents in flight per worker: enough to keep workers busy, memory bounded
 
 
 @dataclass
@@ -37,24 +42,31 @@ class BulkExport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (soc, why)
 
 
-def _render(job: tuple[str, dict[str, Any], str]) -> tuple[bytes | None, str]:
+def _render(job: Job) -> tuple[bytes | None, str]:
     """Render one document in a worker; an ExportError becomes a skip with its reason."""
-    name, document, version = job
+    name, document, version, base_url = job
     try:
-        return export_document(name, document, version), ""
+        return export_document(name, document, version, base_url=base_url), ""
     except ExportError as exc:
         return None, str(exc)
 
 
-def _documents(
-    source: Engine | Connection, build: BuildInfo, socs: list[str]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(source, Engine):
-        with source.connect() as conn:
-            yield from _documents(conn, build, socs)
+def _rendered(jobs: Iterable[Job], workers: int) -> Iterator[tuple[bytes | None, str]]:
+    """Results in job order; at most ``AHEAD * workers`` documents are sent ahead."""
+    if workers <= 1:
+        yield from map(_render, jobs)
         return
-    for soc in socs:
-        yield soc, get_document(source, soc, build.id)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    window: deque[Future[tuple[bytes | None, str]]] = deque()
+    try:
+        for job in jobs:
+            window.append(pool.submit(_render, job))
+            if len(window) >= AHEAD * workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 class _Writer:
@@ -93,6 +105,53 @@ class _Writer:
             self.tmp.unlink(missing_ok=True)
 
 
+def export_documents(
+    documents: Iterable[tuple[str, dict[str, Any]]],
+    build: BuildInfo,
+    format: str,
+    out_path: Path | str,
+    *,
+    total: int | None = None,
+    workers: int = 2,
+    progress: Progress | None = None,
+    base_url: str = Settings.public_url,
+) -> BulkExport:
+    """Export ``(soc, document)`` pairs of ``build`` as ``format`` into a folder or ``.zip``;
+    documents the format cannot express are skipped and listed. Progress counts against
+    ``total``, else the length of ``documents``, else the documents read so far."""
+    get_format(format)
+    if total is None and isinstance(documents, Sized):
+        total = len(documents)
+    out = Path(out_path)
+    result = BulkExport(path=out, format=format, build=build.label)
+    started = time.perf_counter()
+    writer = _Writer(out, build.version)
+    socs: list[str] = []
+
+    def jobs() -> Iterator[Job]:
+        for soc, document in documents:
+            socs.append(soc)
+            yield format, document, build.version, base_url
+
+    ok = False
+    try:
+        for n, (data, why) in enumerate(_rendered(jobs(), workers), 1):
+            soc = socs[n - 1]
+            if data is None:
+                result.skipped.append((soc, why))
+            else:
+                writer.write(filename(soc, format), data)
+                result.files += 1
+                result.bytes += len(data)
+            if progress:
+                progress(n, total if total is not None else len(socs))
+        ok = True
+    finally:
+        writer.close(ok)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
 def export_build(
     source: Engine | Connection,
     build: BuildInfo | int | None,
@@ -100,50 +159,23 @@ def export_build(
     out_path: Path | str,
     workers: int = 2,
     progress: Progress | None = None,
+    *,
+    base_url: str = Settings.public_url,
 ) -> BulkExport:
-    """Export every framework of ``build`` (default: current) as ``format`` into a folder or
-    ``.zip``; frameworks the format cannot express are skipped and listed."""
-    get_format(format)
-    out = Path(out_path)
-    if not isinstance(build, BuildInfo):
-        if isinstance(source, Engine):
-            with source.connect() as conn:
-                build = get_build(conn, build)
-        else:
-            build = get_build(source, build)
+    """Export every framework of ``build`` (default: current) as ``format``, in SOC order."""
     if isinstance(source, Engine):
         with source.connect() as conn:
-            socs = list_framework_socs(conn, build.id)
-    else:
-        socs = list_framework_socs(source, build.id)
-    result = BulkExport(path=out, format=format, build=build.label)
-    started = time.perf_counter()
-    writer = _Writer(out, build.version)
-    ok = False
-    try:
-        jobs = (
-            (format, document, build.version) for _, document in _documents(source, build, socs)
-        )
-        if workers > 1:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            rendered: Iterator[tuple[bytes | None, str]] = pool.map(_render, jobs, chunksize=4)
-        else:
-            pool, rendered = None, map(_render, jobs)
-        try:
-            for n, (soc, (data, why)) in enumerate(zip(socs, rendered, strict=True), 1):
-                if data is None:
-                    result.skipped.append((soc, why))
-                else:
-                    writer.write(filename(soc, format), data)
-                    result.files += 1
-                    result.bytes += len(data)
-                if progress:
-                    progress(n, len(socs))
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-        ok = True
-    finally:
-        writer.close(ok)
-    result.seconds = time.perf_counter() - started
-    return result
+            return export_build(conn, build, format, out_path, workers, progress, base_url=base_url)
+    get_format(format)
+    info = build if isinstance(build, BuildInfo) else get_build(source, build)
+    total = len(list_framework_socs(source, info.id))
+    return export_documents(
+        iter_documents(source, info.id),
+        info,
+        format,
+        out_path,
+        total=total,
+        workers=workers,
+        progress=progress,
+        base_url=base_url,
+    )

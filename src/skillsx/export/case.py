@@ -22,14 +22,15 @@ import re
 import uuid
 from typing import Any
 
+from skillsx.config import Settings
 from skillsx.errors import ExportError
 from skillsx.models import ROLE_BANDS, Framework, Level
 
 CASE_VERSION = "1.1"
 #: Namespace of every identifier we mint (uuid5 of our project URL; never change it).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/skills-exchange/skillsx/case")
-#: Where the CASE service would live; ``.invalid`` until a deployment passes its own base.
-BASE_URI = "https://skillsx.invalid/ims/case/v1p1"
+#: Where the CASE service lives under the site's public URL (``Settings.public_url``).
+CASE_PATH = "/ims/case/v1p1"
 ONET_SUMMARY = "https://www.onetonline.org/link/summary/{soc}"
 LICENCE_URI = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -57,9 +58,10 @@ def _link(kind: str, identifier: str, title: str, base: str) -> dict[str, str]:
 
 
 def export_case(
-    document: dict[str, Any], build_version: str, *, base: str = BASE_URI
+    document: dict[str, Any], build_version: str, *, base_url: str = Settings.public_url
 ) -> dict[str, Any]:
-    """Write one stored page document as a CASE 1.1 CFPackage."""
+    """Write one stored page document as a CASE 1.1 CFPackage; URIs start with ``base_url``."""
+    base = base_url.rstrip("/") + CASE_PATH
     occ = document["occupation"]
     fw = Framework.model_validate(document["framework"])
     soc, title, release = occ["soc"], occ["title"], occ["release"]

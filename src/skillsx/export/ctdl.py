@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from skillsx.config import Settings
 from skillsx.export.case import ONET_SUMMARY, case_id, changed_at
 from skillsx.models import ROLE_BANDS, Framework, Level
 
-BASE_URI = "https://skillsx.invalid/ctdl/resources"
+#: Where the resources live under the site's public URL (``Settings.public_url``).
+RESOURCES_PATH = "/ctdl/resources"
 ONET_TAXONOMY = "https://www.onetcenter.org/taxonomy.html"
 
 _ID = {"@type": "@id"}
@@ -68,14 +70,17 @@ def _en(text: str) -> dict[str, str]:
     return {"en-US": text}
 
 
-def export_ctdl(document: dict[str, Any], build_version: str) -> dict[str, Any]:
-    """Write one stored page document as a CTDL-ASN JSON-LD graph."""
+def export_ctdl(
+    document: dict[str, Any], build_version: str, *, base_url: str = Settings.public_url
+) -> dict[str, Any]:
+    """Write one stored page document as a CTDL-ASN JSON-LD graph; ``@id``s under ``base_url``."""
+    base = base_url.rstrip("/") + RESOURCES_PATH
     occ = document["occupation"]
     fw = Framework.model_validate(document["framework"])
     soc, title = occ["soc"], occ["title"]
 
     def uri(*parts: object) -> str:
-        return f"{BASE_URI}/ce-{case_id(*parts)}"
+        return f"{base}/ce-{case_id(*parts)}"
 
     def ctid(*parts: object) -> str:
         return f"ce-{case_id(*parts)}"

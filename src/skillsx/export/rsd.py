@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from skillsx.config import Settings
 from skillsx.export.case import ONET_SUMMARY, case_id, changed_at
 from skillsx.models import Framework, Level
 
 RSD_CONTEXT = "https://rsd.openskillsnetwork.org/context-v1.json"
-BASE_URI = "https://skillsx.invalid/api"
+#: Where skills and collections live under the site's public URL (``Settings.public_url``).
+API_PATH = "/api"
 AUTHOR = "Skills Exchange"
 
 
-def export_rsd(document: dict[str, Any], build_version: str) -> dict[str, Any]:
-    """Write one stored page document as an RSD collection."""
+def export_rsd(
+    document: dict[str, Any], build_version: str, *, base_url: str = Settings.public_url
+) -> dict[str, Any]:
+    """Write one stored page document as an RSD collection; ids start with ``base_url``."""
+    base = base_url.rstrip("/") + API_PATH
     occ = document["occupation"]
     fw = Framework.model_validate(document["framework"])
     soc, title, release = occ["soc"], occ["title"], occ["release"]
@@ -41,7 +46,7 @@ def export_rsd(document: dict[str, Any], build_version: str) -> dict[str, Any]:
                 {
                     "@context": RSD_CONTEXT,
                     "type": "RichSkillDescriptor",
-                    "id": f"{BASE_URI}/skills/{uid}",
+                    "id": f"{base}/skills/{uid}",
                     "uuid": uid,
                     "status": "published",
                     "creationDate": stamp,
@@ -70,7 +75,7 @@ def export_rsd(document: dict[str, Any], build_version: str) -> dict[str, Any]:
     return {
         "type": "RichSkillCollection",
         "uuid": collection_id,
-        "id": f"{BASE_URI}/collections/{collection_id}",
+        "id": f"{base}/collections/{collection_id}",
         "name": collection_ref["name"],
         "description": fw.context_covered,
         "author": AUTHOR,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,6 +106,21 @@ def get_framework(conn: Connection, soc: str, build_id: int | None = None) -> Fr
 def list_framework_socs(conn: Connection, build_id: int) -> list[str]:
     f = schema.frameworks
     return list(conn.scalars(select(f.c.soc).where(f.c.build_id == build_id).order_by(f.c.soc)))
+
+
+def iter_documents(conn: Connection, build_id: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every stored page document of a build as (SOC, document), in SOC order, in batches."""
+    f = schema.frameworks
+    query = (
+        select(f.c.soc, f.c.document, f.c.content_hash)
+        .where(f.c.build_id == build_id)
+        .order_by(f.c.soc)
+        .execution_options(yield_per=64)
+    )
+    for row in conn.execute(query):
+        doc: dict[str, Any] = json.loads(row.document)
+        doc["content_hash"] = row.content_hash
+        yield row.soc, doc
 
 
 def content_hashes(conn: Connection, build_id: int) -> dict[str, str]:

@@ -108,7 +108,7 @@ async def occupation(request: Request, soc: str) -> Response:
 def _export(state: AppState, build: BuildInfo, soc: str, name: str) -> tuple[bytes, str]:
     with state.engine.connect() as conn:
         document = get_document(conn, soc, build.id)
-    body = export_document(name, document, build.version)
+    body = export_document(name, document, build.version, base_url=state.settings.public_url)
     etag = f'"{build.id}-{document["content_hash"][:20]}-{name}"'
     return body, etag
 

@@ -31,7 +31,11 @@ async def bulk_zip(request: Request, name: str, state: StateDep, user: Admin) ->
     os.close(fd)
     path = Path(raw)
     try:
-        result = await run_in_threadpool(export_build, state.engine, None, name, path, 1)
+        result = await run_in_threadpool(
+            lambda: export_build(
+                state.engine, None, name, path, 1, base_url=state.settings.public_url
+            )
+        )
     except BaseException:
         path.unlink(missing_ok=True)
         raise
