@@ -27,7 +27,7 @@ FAMILY_VERBS: dict[str, frozenset[str]] = {
     ),
     "record": frozenset(
         "record document enter file log compile report transcribe input post update chart "
-        "label tag mark note type list track archive catalogue itemize register".split()
+        "note type list track archive catalogue itemize register".split()
     ),
     "communicate": frozenset(
         "advise confer consult inform explain discuss answer contact communicate meet notify "
@@ -51,7 +51,7 @@ FAMILY_VERBS: dict[str, frozenset[str]] = {
         "spread smooth trim solder braze cook bake season roast broil fry boil steam grill "
         "position align place apply cover seal wrap pack stitch glue cast mold saw machine "
         "wire form bend join insert thread tie stack arrange garnish portion plant harvest "
-        "dig fill blend carve slice peel wash".split()
+        "dig fill blend carve slice peel wash label tag mark".split()
     ),
     "repair": frozenset(
         "repair maintain service replace clean lubricate troubleshoot overhaul dismantle "

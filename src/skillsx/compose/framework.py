@@ -138,6 +138,8 @@ def _statement(
     family = family_of(clause.verb)
     if clause.verb in {"keep", "maintain"} and head_noun(clause.obj).lower() in _KEPT_RECORDS:
         family = "record"
+    elif clause.verb in {"keep", "maintain"} and head_noun(clause.obj).lower() in _KEPT_KNOWLEDGE:
+        family = "learn"  # "Maintain knowledge of current sales": kept current, not repaired
     prof = profile(level)
     subject = facet.subject
     key = _hash(ctx.brief.soc, theme.id, subject, level.value)
@@ -353,6 +355,7 @@ def _object_np(subject: str) -> str:
         # "Components of traffic control systems" governs the systems.
         subject = capitalize(head_of[1])
     pre = subject.split(" about ")[0].split(" of ")[0].split(" with ")[0].split(" for ")[0]
+    pre = pre.split(" from ")[0]
     pre = pre.split(" to ")[0].split(" in ")[0]
     toks = pre.split()
     if " and " in pre and len(toks) > 3:
@@ -368,6 +371,9 @@ def _object_np(subject: str) -> str:
     return re.sub(r"^(?:or|and|those|these) ", "", np)
 
 
+_KEPT_KNOWLEDGE = frozenset(
+    "knowledge familiarity awareness understanding expertise skills".split()
+)
 _KEPT_RECORDS = frozenset(
     "records record logs log files books accounts inventory registers".split()
 )

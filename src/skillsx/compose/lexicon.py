@@ -9,7 +9,7 @@ from __future__ import annotations
 # Every base-form verb that opens an O*NET 30.1 task or DWA, plus the verbs the composer
 # itself writes. Used to split a task into verb and object and to check action phrases.
 BASE_VERBS = frozenset(
-    ["practise", "smoke", "tenderize", "tenderise", "bone", "lace", "debone", "fillet"]
+    ["practise", "try", "smoke", "tenderize", "tenderise", "bone", "lace", "debone", "fillet"]
     + """
 accept access accompany acquire act activate adapt add address adhere adjust administer admit
 advance advertise advise advocate affix agree aid alert align allocate allow alter analyze anchor
