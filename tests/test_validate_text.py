@@ -79,3 +79,25 @@ def test_dangling_word(part: str, last: str | None) -> None:
 )
 def test_seam(text: str, found: str | None) -> None:
     assert seam(text) == found
+
+
+def test_form_findings_names_each_shared_check() -> None:
+    from skillsx.validate.text import form_findings
+
+    good = "Price schedules — apply them to routine quotes under direct guidance."
+    parts = (
+        ("subject", "Price schedules"),
+        ("action", "apply them to routine quotes under direct guidance."),
+    )
+    assert form_findings(good, parts, (5, 24), (20, 260)) == []
+    bad = "Price schedules of — apply the the quotes ,"
+    found = {
+        check
+        for check, _ in form_findings(
+            bad,
+            (("subject", "Price schedules of"), ("action", "apply the the quotes ,")),
+            (13, 24),
+            (60, 260),
+        )
+    }
+    assert found == {"period", "words", "chars", "doubled", "dangling", "seam"}

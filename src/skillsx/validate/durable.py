@@ -25,14 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from skillsx.models import Anchor, Brief, DurableLevel, DurableSkills, Problem
-from skillsx.validate.text import (
-    dangling_word,
-    doubled_word,
-    ends_with_one_period,
-    has_one_spaced_dash,
-    seam,
-    words,
-)
+from skillsx.validate.text import form_findings
 
 DOMAIN_NAMES = (
     "Communication",
@@ -80,32 +73,32 @@ def valid_records(brief: Brief) -> dict[str, set[str]]:
     return valid
 
 
+# The shared form checks (``validate.text.form_findings``) under this module's rule ids.
+_FORM_RULES = {
+    "dash": "text.dash",
+    "period": "text.period",
+    "words": "text.words",
+    "chars": "text.chars",
+    "doubled": "grammar.doubled",
+    "dangling": "grammar.dangling",
+    "seam": "grammar.na",
+}
+
+
 def check_text(title: str, body: str, add: Add) -> None:
     """Form and grammar rules shared by durable and AI-use statements."""
     text = f"{title} — {body}"
-    if not has_one_spaced_dash(text) or "—" in title or "—" in body:
-        add("text.dash", "error", f"Needs exactly one spaced em dash: {text!r}.")
-    if not ends_with_one_period(body):
-        add("text.period", "error", f"Must end with one period: {text!r}.")
-    ws = words(text)
-    n = len(ws)
-    if not MIN_WORDS <= n <= MAX_WORDS:
-        add("text.words", "error", f"Has {n} words; expected {MIN_WORDS}-{MAX_WORDS}.")
-    if not MIN_CHARS <= len(text) <= MAX_CHARS:
-        add("text.chars", "error", f"Has {len(text)} characters; expected {MIN_CHARS}-{MAX_CHARS}.")
-    doubled = doubled_word(text, ws)
-    if doubled:
-        add("grammar.doubled", "error", f"Doubled word {doubled!r}.")
-    for part, name in ((title, "title"), (body.rstrip("."), "behaviour")):
-        last = dangling_word(part)
-        if last is not None:
-            add("grammar.dangling", "error", f"The {name} ends on {last!r}: {part!r}.")
+    for check, message in form_findings(
+        text,
+        (("title", title), ("behaviour", body)),
+        (MIN_WORDS, MAX_WORDS),
+        (MIN_CHARS, MAX_CHARS),
+    ):
+        add(_FORM_RULES[check], "error", message)
     if not title[:1].isupper():
         add("grammar.case", "error", f"Title must start with a capital: {title!r}.")
     if body[:1].isupper():
         add("grammar.case", "error", f"Behaviour must start in lower case: {body!r}.")
-    if seam(text):
-        add("grammar.na", "error", f"Template seam in {text!r}.")
 
 
 def check_anchors(

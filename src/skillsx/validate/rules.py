@@ -70,14 +70,7 @@ from skillsx.compose.phrases import (
 )
 from skillsx.compose.settings import plausible_tool
 from skillsx.models import Brief, Framework, Level, Problem, Statement
-from skillsx.validate.text import (
-    dangling_word,
-    doubled_word,
-    ends_with_one_period,
-    has_one_spaced_dash,
-    seam,
-    words,
-)
+from skillsx.validate.text import form_findings, words
 
 MIN_WORDS, MAX_WORDS = 13, 24
 MIN_CHARS, MAX_CHARS = 40, 260
@@ -142,6 +135,18 @@ def check_structure(fw: Framework) -> list[Problem]:
     return out
 
 
+# The shared form checks (``validate.text.form_findings``) under this module's rule ids.
+_FORM_RULES = {
+    "dash": "structure.dash",
+    "period": "structure.period",
+    "words": "structure.words",
+    "chars": "structure.chars",
+    "doubled": "grammar.doubled",
+    "dangling": "grammar.dangling",
+    "seam": "grammar.na",
+}
+
+
 def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> list[Problem]:
     """Form, grammar, subject and action rules for one statement."""
     out: list[Problem] = []
@@ -151,27 +156,15 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
     def add(rule: str, severity: str, message: str) -> None:
         out.append(_problem(rule, severity, fw, where, message))
 
-    if not has_one_spaced_dash(text):
-        add("structure.dash", "error", f"Needs exactly one spaced em dash: {text!r}.")
-    if not ends_with_one_period(text):
-        add("structure.period", "error", f"Must end with one period: {text!r}.")
-    ws = _words(text)
-    n = len(ws)
-    if not MIN_WORDS <= n <= MAX_WORDS:
-        add("structure.words", "error", f"Has {n} words; expected {MIN_WORDS}-{MAX_WORDS}.")
-    if not MIN_CHARS <= len(text) <= MAX_CHARS:
-        add("structure.chars", "error", f"Has {len(text)} characters; expected 40-260.")
-    doubled = doubled_word(text, ws)
-    if doubled:
-        add("grammar.doubled", "error", f"Doubled word {doubled!r}.")
-    for part, name in ((s.subject, "subject"), (s.action.rstrip("."), "action")):
-        last = dangling_word(part)
-        if last is not None:
-            add("grammar.dangling", "error", f"The {name} ends on {last!r}: {part!r}.")
+    for check, message in form_findings(
+        text,
+        (("subject", s.subject), ("action", s.action)),
+        (MIN_WORDS, MAX_WORDS),
+        (MIN_CHARS, MAX_CHARS),
+    ):
+        add(_FORM_RULES[check], "error", message)
     if s.subject[:1].islower() or not s.subject[:1].isalnum():
         add("grammar.case", "error", f"Subject must start with a capital: {s.subject!r}.")
-    if seam(text):
-        add("grammar.na", "error", f"Template seam in {text!r}.")
     for q in _QUALIFIERS:
         if len(_phrase_re(q).findall(text.lower())) > 1:
             add("grammar.qualifier", "warning", f"Qualifier {q!r} repeated.")

@@ -72,3 +72,40 @@ def seam(text: str) -> str | None:
         return None
     m = _SEAM.search(text)
     return m.group(0) if m else None
+
+
+def form_findings(
+    text: str,
+    parts: tuple[tuple[str, str], tuple[str, str]],
+    words_range: tuple[int, int],
+    chars_range: tuple[int, int],
+) -> list[tuple[str, str]]:
+    """The form every ``Title — body.`` statement shares, as (check, message) pairs.
+
+    Checks: ``dash``, ``period``, ``words``, ``chars``, ``doubled``, ``dangling``, ``seam``.
+    ``parts`` names the two halves (e.g. ("subject", …), ("action", …)); each rule module maps
+    the checks to its own rule ids.
+    """
+    out: list[tuple[str, str]] = []
+    (first_name, first), (second_name, second) = parts
+    if not has_one_spaced_dash(text) or EM_DASH in first or EM_DASH in second:
+        out.append(("dash", f"Needs exactly one spaced em dash: {text!r}."))
+    if not ends_with_one_period(text):
+        out.append(("period", f"Must end with one period: {text!r}."))
+    ws = words(text)
+    low, high = words_range
+    if not low <= len(ws) <= high:
+        out.append(("words", f"Has {len(ws)} words; expected {low}-{high}."))
+    low, high = chars_range
+    if not low <= len(text) <= high:
+        out.append(("chars", f"Has {len(text)} characters; expected {low}-{high}."))
+    doubled = doubled_word(text, ws)
+    if doubled:
+        out.append(("doubled", f"Doubled word {doubled!r}."))
+    for name, part in ((first_name, first), (second_name, second.rstrip("."))):
+        last = dangling_word(part)
+        if last is not None:
+            out.append(("dangling", f"The {name} ends on {last!r}: {part!r}."))
+    if seam(text):
+        out.append(("seam", f"Template seam in {text!r}."))
+    return out
