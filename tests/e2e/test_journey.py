@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from skillsx.build import run_build
 from skillsx.config import Settings
+from skillsx.export import FORMATS, filename
 from skillsx.ingest.evidence import load_aei, load_cip
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
@@ -150,6 +151,16 @@ def test_journey(server: str, browser, e2e_store: Engine, tmp_path: Path) -> Non
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert json.loads(saved.read_text())["occupation"]["soc"] == SOC
+    # Every other format downloads from its button too, under its own file name.
+    for name in [f for f in FORMATS if f != "json-1.0"]:
+        with page.expect_download() as info:
+            page.locator(".exports").get_by_role("link", name=name, exact=True).click()
+        download = info.value
+        assert download.suggested_filename == filename(SOC, name)
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        head = saved.read_bytes()[:8]
+        assert head.startswith({"pdf": b"%PDF", "xlsx": b"PK"}.get(name, b"")) and head, name
 
     # A contributor suggests a correction to the first Emerging statement.
     _sign_in(page, server, "writer@example.org")
