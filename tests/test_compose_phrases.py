@@ -217,3 +217,10 @@ def test_bare_singular_places_are_not_workplaces() -> None:
     assert find_place("Run tests in laboratory") == ""
     assert find_place("Assist patients in hospital") == "in hospital"
     assert find_place("Prepare food in restaurants") == "in restaurants"
+
+
+def test_cut_clauses_leave_no_wh_word_or_participle() -> None:
+    from skillsx.compose.phrases import clause_inside, tidy_subject
+
+    assert clause_inside("Customers how")
+    assert tidy_subject("Postoperative instructions prescribed") == "Postoperative instructions"

@@ -244,7 +244,8 @@ ADJECTIVES = frozenset(
 # Past participles left after a noun when the clause that followed was cut ("problems referred").
 _PARTICIPLES = frozenset(
     "referred received assigned used needed required involved requested performed ordered "
-    "submitted proposed completed obtained collected provided".split()
+    "submitted proposed completed obtained collected provided prescribed given issued "
+    "specified scheduled indicated outlined established identified observed reported".split()
 )
 _GERUND_NOUNS = frozenset("training building housing clothing seating planning".split())
 _QUALITY = frozenset(
@@ -521,10 +522,15 @@ def loose_list(subject: str) -> bool:
 def clause_inside(subject: str) -> bool:
     """Whether a subject hides a clause: people followed by a verb ("Clients improve ...")."""
     toks = [w.lower() for w in words(subject)]
+    if toks and toks[-1] in _WH_WORDS:
+        return True  # "Customers how": the rest of "instruct customers how to …" was cut
     return any(
         a in PERSON_NOUNS and b in BASE_VERBS and b not in NOUNISH_VERBS
         for a, b in zip(toks, toks[1:], strict=False)
     )
+
+
+_WH_WORDS = frozenset("how what when where why whether which who whom".split())
 
 
 def people_only(subject: str) -> bool:
