@@ -51,3 +51,45 @@ def test_get_or_make_makes_once() -> None:
     assert made == [1]
     cache.clear()
     assert (len(cache), cache.weight, cache.get("k")) == (0, 0, None)
+
+
+def test_concurrent_misses_make_once() -> None:
+    import threading
+    import time
+
+    cache = BuildCache()
+    calls = []
+    start = threading.Barrier(8)
+
+    def make() -> bytes:
+        calls.append(1)
+        time.sleep(0.05)  # long enough that the other threads miss while this one makes
+        return b"page"
+
+    results: list[bytes] = []
+
+    def worker() -> None:
+        start.wait()
+        results.append(cache.get_or_make("k", make))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [b"page"] * 8
+    assert len(calls) == 1
+
+
+def test_a_failed_make_lets_the_next_caller_make() -> None:
+    import pytest
+
+    cache = BuildCache()
+
+    def fail() -> bytes:
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        cache.get_or_make("k", fail)
+    assert cache.get_or_make("k", lambda: b"ok") == b"ok"
+    assert cache._making == {}

@@ -9,6 +9,10 @@ from sqlalchemy import Engine, create_engine, event
 from skillsx.config import normalise_url
 
 
+# Page cache per SQLite connection, in KiB (SQLite's default is 2,000 KiB).
+SQLITE_CACHE_KIB = 512
+
+
 def open_engine(url: str) -> Engine:
     """Create an engine for ``url`` with the settings this project relies on."""
     url = normalise_url(url)
@@ -22,6 +26,10 @@ def open_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
+            # Each pooled connection keeps its own page cache (2 MB by default); a web
+            # worker's threads hold several connections, so keep each small. The OS
+            # caches the file anyway.
+            cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
             cur.close()
 
         return engine

@@ -19,6 +19,7 @@ from skillsx.web import admin, api, auth, bulk, corrections, errors, pages
 from skillsx.web.deps import AppState
 from skillsx.web.fastpath import serve_cached
 from skillsx.web.html import make_environment
+from skillsx.web.memory import limit_arenas
 from skillsx.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -70,6 +71,7 @@ def create_app(
     The store must be migrated already (workers never migrate, so they cannot race).
     """
     settings = settings or Settings.from_env()
+    limit_arenas()  # before the request threads start (skillsx.web.memory)
     own_engine = engine is None
     engine = engine or open_engine(settings.database_url)
     _check_migrated(engine)

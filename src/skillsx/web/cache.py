@@ -43,6 +43,8 @@ class BuildCache:
         self._weight = 0
         self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
+        # Keys being made now, each with the lock its maker holds (see get_or_make).
+        self._making: dict[Hashable, threading.Lock] = {}
 
     def get(self, key: Hashable) -> Any | None:
         with self._lock:
@@ -68,8 +70,30 @@ class BuildCache:
         return value
 
     def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """The cached value of ``key``, else ``make()`` cached.
+
+        Threads that miss the same key at once make it once: the first makes it, the
+        others wait for it and take its value. Under load a cold page otherwise had every
+        worker thread building the same context at once (a 0.3 s brief and ~4 MB each).
+        If the maker raises, the next waiter makes it in turn.
+        """
         value = self.get(key)
-        return value if value is not None else self.put(key, make())
+        if value is not None:
+            return value
+        with self._lock:
+            gate = self._making.get(key)
+            if gate is None:
+                gate = self._making[key] = threading.Lock()
+        with gate:
+            value = self.get(key)
+            if value is not None:
+                return value
+            try:
+                return self.put(key, make())
+            finally:
+                with self._lock:
+                    if self._making.get(key) is gate:
+                        del self._making[key]
 
     def clear(self) -> None:
         with self._lock:

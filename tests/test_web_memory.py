@@ -1,0 +1,20 @@
+"""skillsx.web.memory: the malloc arena limit a web worker sets for itself."""
+
+from __future__ import annotations
+
+import platform
+
+import pytest
+
+from skillsx.web.memory import limit_arenas
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc only")
+def test_glibc_accepts_the_arena_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    assert limit_arenas() is True
+
+
+def test_the_environment_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_arenas() is False
