@@ -395,6 +395,8 @@ def test_empty_index() -> None:
         ("bandmill operator", "4"),  # an unknown word split into two known ones
         ("sales person", "6"),  # two words that are one known word together
         ("mainten worker", "8"),  # the start of a known word
+        ("cytopathologist", "9"),  # ends in a known word: a kind of pathologist
+        ("geodesist", "10"),  # nothing near: the word sharing its longest beginning
     ],
 )
 def test_unknown_words(q: str, soc: str) -> None:
@@ -409,9 +411,17 @@ def test_unknown_words(q: str, soc: str) -> None:
             ("6", "Salespersons"),
             ("7", "Sales Clerks"),
             ("8", "Maintenance Workers"),
+            ("9", "Pathologists"),
+            ("10", "Geodetic Surveyors"),
+            ("11", "Surveyors"),
         ]
     )
     assert index.search(q, 1)[0].soc == soc
+
+
+def test_a_word_sharing_too_little_finds_nothing() -> None:
+    index = TitleIndex.build([TitleRecord("1", "Geodetic Surveyors", "title")])
+    assert index.search("geologist", 1) == []  # "geo" is shorter than STEM_MIN
 
 
 def test_all_other_loses_to_a_named_occupation() -> None:

@@ -82,6 +82,12 @@ EDIT2_SIMILARITY = 0.7
 # One edit in a short word is more likely another word than a typo.
 EDIT1_SIMILARITY = {4: 0.7, 5: 0.75, 6: 0.8, 7: 0.8}
 EDIT1_LONG_SIMILARITY = 0.85
+# An unknown word ending in a known one of at least SUFFIX_MIN letters stands for it.
+SUFFIX_MIN = 6
+SUFFIX_SIMILARITY = 0.7
+# Else it stands for the words sharing its longest beginning, if that is STEM_MIN or more.
+STEM_MIN = 5
+STEM_SIMILARITY = 0.6
 # At most this many stand-ins per missing word, most similar and most frequent first.
 STAND_INS = 3
 # Weight of a query word that matches nothing: as rare as a word can be.
@@ -260,8 +266,46 @@ class TitleIndex:
             start = bisect.bisect_left(data.vocabulary, term)
             for candidate in _starting_with(data.vocabulary, start, term):
                 found[candidate] = max(found.get(candidate, 0.0), PREFIX_SIMILARITY)
+        if not found and (ending := self._ending(term)) is not None:
+            found[ending] = SUFFIX_SIMILARITY
+        if not found:
+            found = dict.fromkeys(self._same_stem(term), STEM_SIMILARITY)
         chosen = sorted(found.items(), key=lambda item: (-item[1], data.idf[item[0]], item[0]))
         return dict(chosen[:STAND_INS])
+
+    def _same_stem(self, term: str) -> list[int]:
+        """Known words sharing the longest beginning with ``term``, if ``STEM_MIN`` or more.
+
+        The last resort for a word nothing else matches: "geodesist" shares "geode" with
+        "geodetic", "cytologist" shares "cytolog" with "cytology".
+        """
+        words = self._data.vocabulary
+        at = bisect.bisect_left(words, term)
+        best, found = STEM_MIN - 1, []
+        # Sorted words sharing the longest beginning with ``term`` sit around its place.
+        for step in (-1, 1):
+            i = at if step == 1 else at - 1
+            while 0 <= i < len(words):
+                shared = _shared_start(term, words[i])
+                if shared < best:
+                    break
+                if shared > best:
+                    best, found = shared, []
+                found.append(i)
+                i += step
+        return found if best >= STEM_MIN else []
+
+    def _ending(self, term: str) -> int | None:
+        """The longest known word of ``SUFFIX_MIN`` letters or more that ends ``term``.
+
+        A compound the index has never seen names its kind last: "cytopathologist" is a
+        pathologist, "nanophotographer" a photographer. Only tried when nothing is near.
+        """
+        ids = self._data.term_id
+        for cut in range(1, len(term) - SUFFIX_MIN + 1):
+            if (found := ids.get(term[cut:])) is not None:
+                return found
+        return None
 
     def _near(self, term: str, limit: int) -> set[int]:
         """Known words that share a deletion variant with ``term`` (two deletions if 2)."""
@@ -500,6 +544,16 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         before, previous = previous, current
     return min(previous[len(b)], limit + 1)
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` have in common at the start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _starting_with(words: list[str], start: int, prefix: str) -> Iterator[int]:
