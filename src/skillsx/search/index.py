@@ -281,7 +281,8 @@ class TitleIndex:
         """
         words = self._data.vocabulary
         at = bisect.bisect_left(words, term)
-        best, found = STEM_MIN - 1, []
+        best = STEM_MIN - 1
+        found: list[int] = []
         # Sorted words sharing the longest beginning with ``term`` sit around its place.
         for step in (-1, 1):
             i = at if step == 1 else at - 1
