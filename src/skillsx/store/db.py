@@ -8,7 +8,6 @@ from sqlalchemy import Engine, create_engine, event
 
 from skillsx.config import normalise_url
 
-
 # Page cache per SQLite connection, in KiB (SQLite's default is 2,000 KiB).
 SQLITE_CACHE_KIB = 512
 
