@@ -8,6 +8,11 @@ their PSS (shared pages split between the processes that share them).
 
     .venv/bin/python bench/serve.py                       # ./skillsx.db, 2 workers, 10 s each
     .venv/bin/python bench/serve.py --duration 5 --connections 32
+    .venv/bin/python bench/serve.py --crawl 923           # then read that many occupations
+
+``--crawl N`` then reads the first N occupations' pages and framework JSON over 4
+connections (a crawler's pattern: every entry once, so the per-worker cache fills up to
+its budget) and prints the memory again.
 
 Needs `wrk` (apt-get install -y wrk) and a store with a complete build (`skillsx build`).
 Targets on 2 cores: framework JSON >= 3,000 req/s with p99 <= 20 ms, page >= 1,000 req/s,
@@ -17,6 +22,7 @@ Targets on 2 cores: framework JSON >= 3,000 req/s with p99 <= 20 ms, page >= 1,0
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -69,6 +75,32 @@ def warm_search(url: str, timeout: float = 180.0) -> None:
         if slowest < 0.2:
             return
     raise SystemExit("search did not warm up in time")
+
+
+def crawl(base: str, count: int) -> tuple[int, float]:
+    """Read ``count`` occupations' pages and framework JSON; return (requests, seconds)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    socs: list[str] = []
+    page, pages = 1, 1
+    while page <= pages and len(socs) < count:
+        with urllib.request.urlopen(f"{base}/api/v1/occupations?page={page}", timeout=60) as r:
+            listing = json.load(r)
+        socs += [o["soc"] for o in listing["results"] if o["has_framework"]]
+        page, pages = page + 1, listing["pages"]
+    socs = socs[:count]
+    paths = [
+        p for soc in socs for p in (f"/occupations/{soc}", f"/api/v1/occupations/{soc}/framework")
+    ]
+
+    def get(path: str) -> None:
+        with urllib.request.urlopen(base + path, timeout=120) as r:
+            r.read()
+
+    start = time.monotonic()
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(get, paths))
+    return len(paths), time.monotonic() - start
 
 
 def tree_pids(pid: int) -> list[int]:
@@ -149,6 +181,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
+    parser.add_argument("--crawl", type=int, default=0, help="then read this many occupations")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
@@ -179,6 +212,8 @@ def main() -> None:
             rows.append((name, run_wrk(url, args.duration, args.connections, args.threads)))
         total, each = tree_rss_mb(server.pid)
         pss = tree_pss_mb(server.pid)
+        crawled = crawl(base, args.crawl) if args.crawl else None
+        after_crawl = tree_rss_mb(server.pid) if crawled else None
     finally:
         server.terminate()
         server.wait(20)
@@ -195,6 +230,13 @@ def main() -> None:
     out(f"server RSS: {total:.0f} MB in {len(each)} processes ({sizes} MB)\n")
     out(f"server PSS (shared pages split between processes): {pss:.0f} MB\n")
     out(f"server RSS before the first search (no title index yet): {before_search:.0f} MB\n")
+    if crawled and after_crawl:
+        requests, seconds = crawled
+        sizes = ", ".join(f"{s:.0f}" for s in after_crawl[1])
+        out(
+            f"after a crawl of {args.crawl} occupations ({requests} requests in {seconds:.1f} s):"
+            f" server RSS {after_crawl[0]:.0f} MB ({sizes} MB)\n"
+        )
 
 
 if __name__ == "__main__":

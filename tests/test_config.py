@@ -15,6 +15,11 @@ def test_defaults_and_postgres_url() -> None:
     assert pg.database_url == "postgresql+psycopg://postgres@127.0.0.1/test"
 
 
+def test_cache_budget() -> None:
+    assert Settings.from_env({}).cache_mb == 16
+    assert Settings.from_env({"SKILLSX_CACHE_MB": "64"}).cache_mb == 64
+
+
 def test_public_url() -> None:
     assert Settings.from_env({}).public_url == "http://localhost:8000"
     env = {"SKILLSX_PUBLIC_URL": " https://skills.example.org/exchange/ "}
@@ -27,6 +32,8 @@ def test_public_url() -> None:
         ({"SKILLSX_DATABASE_URL": "mysql://x"}, 'SKILLSX_DATABASE_URL: "mysql://x" is not a'),
         ({"SKILLSX_WORKERS": "two"}, 'SKILLSX_WORKERS: "two" is not a whole number.'),
         ({"SKILLSX_WORKERS": "0"}, 'SKILLSX_WORKERS: "0" must be 1 or more.'),
+        ({"SKILLSX_CACHE_MB": "lots"}, 'SKILLSX_CACHE_MB: "lots" is not a whole number.'),
+        ({"SKILLSX_CACHE_MB": "0"}, 'SKILLSX_CACHE_MB: "0" must be 1 or more.'),
         (
             {"SKILLSX_PUBLIC_URL": "skills.example.org"},
             'SKILLSX_PUBLIC_URL: "skills.example.org" is not an absolute http:// or https:// URL',

@@ -23,6 +23,8 @@ class Settings:
     workers: int = 2
     #: Where the site is published: the base of the URIs in CASE, CTDL-ASN and RSD exports.
     public_url: str = "http://localhost:8000"
+    #: Per web worker: the budget, in MB, of its cache of rendered pages and exports.
+    cache_mb: int = 16
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -41,7 +43,15 @@ class Settings:
             raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" is not a whole number.') from None
         if workers < 1:
             raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" must be 1 or more.')
+        cache_raw = env.get(PREFIX + "CACHE_MB", str(cls.cache_mb))
+        try:
+            cache_mb = int(cache_raw)
+        except ValueError:
+            raise ConfigError(f'SKILLSX_CACHE_MB: "{cache_raw}" is not a whole number.') from None
+        if cache_mb < 1:
+            raise ConfigError(f'SKILLSX_CACHE_MB: "{cache_raw}" must be 1 or more.')
         return cls(
+            cache_mb=cache_mb,
             public_url=_public_url(env.get(PREFIX + "PUBLIC_URL", cls.public_url)),
             database_url=normalise_url(url),
             data_dir=Path(data) if data else None,

@@ -16,6 +16,7 @@ from skillsx.store.accounts import get_or_create_secret
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import MIGRATIONS, applied_versions
 from skillsx.web import admin, api, auth, bulk, corrections, errors, pages
+from skillsx.web.cache import BuildCache
 from skillsx.web.deps import AppState
 from skillsx.web.fastpath import serve_cached
 from skillsx.web.html import make_environment
@@ -90,6 +91,7 @@ def create_app(
         templates=make_environment(),
         serializer=URLSafeTimedSerializer(secret),
         build_ttl=build_ttl,
+        cache=BuildCache(budget=settings.cache_mb << 20),
         database_url=settings.database_url if own_engine else None,
     )
     errors.install(app)

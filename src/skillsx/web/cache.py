@@ -12,8 +12,10 @@ from typing import Any
 OBJECT_WEIGHT = 1 << 20
 # What each item of a cached list (search hits, occupation summaries) is taken to weigh.
 ITEM_WEIGHT = 256
-# Default budget per worker: about 40 occupations' page, context and exports.
-BUDGET = 64 << 20
+# Default budget per worker (SKILLSX_CACHE_MB sets the site's): about 10 occupations'
+# context, page and JSON. A crawler reading every page then leaves each worker ~27 MB
+# bigger (bench/serve.py --crawl); with 64 MB it was ~63 MB.
+BUDGET = 16 << 20
 
 
 def weigh(value: Any) -> int:
