@@ -309,3 +309,27 @@ def test_head_of_a_missing_page_is_a_bodiless_404(client) -> None:
     assert (got.status_code, head.status_code) == (404, 404)
     assert head.content == b""
     assert head.headers["content-type"] == got.headers["content-type"]
+
+
+def test_the_page_reads_the_builds_release_and_keeps_its_lookups(
+    built_store: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import skillsx.web.context as context
+
+    with built_store.connect() as conn:
+        build = get_build(conn)
+        plain = occupation_context(conn, build, SOC)
+        asked: list[str | None] = []
+        real = context.get_brief
+
+        def spy(conn, soc, release=None, *, cache=None):  # type: ignore[no-untyped-def]
+            asked.append(release)
+            return real(conn, soc, release, cache=cache)
+
+        monkeypatch.setattr(context, "get_brief", spy)
+        lookups: dict[str, object] = {}
+        first = occupation_context(conn, build, SOC, lookups)
+        again = occupation_context(conn, build, SOC, lookups)
+    assert asked == [build.release, build.release]
+    assert lookups  # release-wide names were kept for the next page
+    assert first == again == plain

@@ -82,8 +82,10 @@ def occupations(
 
 def _cached_context(state: AppState, build: BuildInfo, soc: str) -> dict[str, Any]:
     def make() -> dict[str, Any]:
+        # Release-wide names (content model, IWAs, DWAs) read once per build and worker.
+        lookups = state.cache.get_or_make(("brief-lookups", build.id), dict)
         with state.engine.connect() as conn:
-            return occupation_context(conn, build, soc)
+            return occupation_context(conn, build, soc, lookups)
 
     return state.cache.get_or_make(("context", build.id, soc), make)
 
