@@ -183,12 +183,13 @@ def measure(
     )
 
 
-def reachable(held: list[TitleRecord], listed: dict[str, set[str]]) -> float:
-    """Expected strict top-1 of a searcher that gets every title listed under one SOC
-    right and, for a title O*NET lists under m SOCs (removed from the index everywhere,
-    so nothing left tells them apart), picks one of them at random: right 1/m of the time.
+def reachable(held: list[TitleRecord], listed: dict[str, set[str]], top: int = 1) -> float:
+    """Expected strict top-``top`` of a searcher that gets every title listed under one
+    SOC right and, for a title O*NET lists under m SOCs (removed from the index
+    everywhere, so nothing left tells them apart), picks ``top`` of them at random: right
+    min(1, top/m) of the time.
     """
-    return sum(1 / len(listed[r.title.lower()]) for r in held) / len(held)
+    return sum(min(1.0, top / len(listed[r.title.lower()])) for r in held) / len(held)
 
 
 def best_time(make: Callable[[], T], repeat: int) -> tuple[T, float]:
@@ -241,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     for record in [*others, *reported]:
         listed[record.title.lower()].add(record.soc)
     ambiguous = sum(len(listed[r.title.lower()]) > 1 for r in held)
-    ceiling = reachable(held, listed)
+    ceiling, ceiling5 = reachable(held, listed), reachable(held, listed, 5)
 
     ours = measure(lambda q: [h.soc for h in index.search(q, 10)], held, listed, args.repeat)
     base = measure(lambda q: naive.search(q, 10), held, listed, args.repeat)
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     out("targets: top-1 >= 0.85, top-5 >= 0.95, p95 <= 5 ms\n")
     out(
         f"top-1 if every title O*NET lists under one SOC were right and each ambiguous one "
-        f"a fair pick among its SOCs: {ceiling:.3f}\n"
+        f"a fair pick among its SOCs: {ceiling:.3f} (top-5 likewise: {ceiling5:.3f})\n"
     )
 
     out("\nexamples (full index, nothing held out):\n")
