@@ -461,3 +461,18 @@ def test_from_bytes_refuses_other_data() -> None:
     with pytest.raises(ValueError) as error:
         TitleIndex.from_bytes(pickle.dumps({"not": "an index"}))
     assert str(error.value) == "These bytes do not hold a TitleIndex."
+
+
+def test_listed_under_names_every_occupation_with_exactly_those_words() -> None:
+    index = TitleIndex.build(
+        [
+            TitleRecord("1", "Project Engineer", "alternate"),
+            TitleRecord("2", "Project Engineers", "reported"),
+            TitleRecord("3", "Senior Project Engineer", "alternate"),
+            TitleRecord("4", "Manage the project engineer's schedule.", "task"),
+        ]
+    )
+    assert index.listed_under("project engineer") == ["1", "2"]
+    assert index.listed_under("Project Engr") == ["1", "2"]  # abbreviations normalise
+    assert index.listed_under("projet engineer") == []  # typos do not count
+    assert index.listed_under("") == []

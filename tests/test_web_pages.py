@@ -333,3 +333,28 @@ def test_the_page_reads_the_builds_release_and_keeps_its_lookups(
     assert asked == [build.release, build.release]
     assert lookups  # release-wide names were kept for the next page
     assert first == again == plain
+
+
+def test_search_says_when_a_title_is_listed_under_several_occupations(client) -> None:
+    from skillsx.search import TitleIndex, TitleRecord
+
+    state: AppState = client.app.state.skillsx
+    records = [
+        TitleRecord("15-1252.00", "Software Developers", "title"),
+        TitleRecord("15-1252.00", "Project Engineer", "alternate"),
+        TitleRecord("15-1299.08", "Computer Systems Engineers/Architects", "title"),
+        TitleRecord("15-1299.08", "Project Engineer", "reported"),
+        TitleRecord("11-2022.00", "Sales Managers", "title"),
+        TitleRecord("11-2022.00", "Sales Project Engineer", "alternate"),
+    ]
+    state._index = (state.build_key(), TitleIndex.build(records))
+    html = client.get("/search", params={"q": "project engineers"}).text
+    note = html.split('id="listed-under"', 1)[1].split("</p>", 1)[0]
+    assert "as a title of 2 occupations" in note
+    items = html.split('<ol class="results">', 1)[1].split("</ol>", 1)[0].split("<li>")[1:]
+    socs = [re.findall(r'class="soc">([^<]+)<', item)[0] for item in items]
+    marked = {soc for soc, item in zip(socs, items, strict=True) if "lists this title" in item}
+    assert marked == {"15-1252.00", "15-1299.08"}  # not Sales Managers, which also matched
+    assert len(items) == 3
+    html = client.get("/search", params={"q": "sales managers"}).text
+    assert 'id="listed-under"' not in html  # one occupation lists it: nothing to say

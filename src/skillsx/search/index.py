@@ -187,6 +187,28 @@ class TitleIndex:
             for soc in ranked
         ]
 
+    def listed_under(self, q: str) -> list[str]:
+        """SOC codes with a title record (not task text) of exactly the words of ``q``.
+
+        "Project Engineer" is listed under 14 occupations: a searcher cannot know which one
+        a user means, so the site says so. Words are compared after normalising, so
+        "project engineers" and "Project Engr" count too; typos do not.
+        """
+        data = self._data
+        terms = analyse(q).terms
+        if not terms or any(t not in data.term_id for t in terms):
+            return []
+        wanted = {data.term_id[t] for t in terms}
+        rarest = min(wanted, key=data.postings.size)
+        found: set[str] = set()
+        for number in data.postings[rarest]:
+            if data.keyword[number] or data.doc_terms.size(number) != len(wanted):
+                continue
+            if set(data.doc_terms[number]) == wanted:
+                holders = data.holders[number]
+                found.update(data.socs[holders[at]] for at in range(0, len(holders), 3))
+        return sorted(found)
+
     def _rerank(
         self,
         shortlist: list[int],

@@ -89,6 +89,11 @@ class AppState:
         key = ("search", self.build_key(), " ".join(q.lower().split()), limit)
         return self.cache.get_or_make(key, lambda: self.index().search(q, limit))
 
+    def listed_under(self, q: str) -> list[str]:
+        """SOC codes that list ``q`` itself as a title (``TitleIndex.listed_under``)."""
+        key = ("listed-under", self.build_key(), " ".join(q.lower().split()))
+        return self.cache.get_or_make(key, lambda: self.index().listed_under(q))
+
     def session_token(self, request: Request) -> str | None:
         raw = request.cookies.get(SESSION_COOKIE)
         if not raw:

@@ -56,6 +56,9 @@ def search_page(
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
     hits = state.search(q, 20) if q.strip() else []
+    # A title O*NET lists under several occupations cannot be placed by search alone:
+    # say so and mark the occupations that list it, so the user picks theirs.
+    listing = set(state.listed_under(q)) if hits else set()
     titles = {o.soc: o for o in state.occupations()}
     results = [
         {
@@ -65,10 +68,12 @@ def search_page(
             "score": h.score,
             "href": occupation_href(h.soc),
             "has_framework": h.soc in titles and titles[h.soc].tasks > 0,
+            "lists_title": len(listing) > 1 and h.soc in listing,
         }
         for h in hits
     ]
-    return render(request, "search.html", {"q": q, "results": results})
+    context = {"q": q, "results": results, "listed_under": len(listing) if len(listing) > 1 else 0}
+    return render(request, "search.html", context)
 
 
 @router.get("/occupations")
