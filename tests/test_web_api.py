@@ -124,12 +124,33 @@ def test_search_by_alternate_title(client) -> None:
     r = client.get("/api/v1/search", params={"q": "BD Manager", "limit": 3})
     assert r.status_code == 200
     body = r.json()
-    assert set(body) == {"query", "results"}
+    assert set(body) == {"query", "results", "listed_under"}
+    assert body["listed_under"] == [SOC]  # "BD Manager" is a title of Sales Managers only
     top = body["results"][0]
     assert set(top) == {"soc", "title", "score", "matched"}
     assert top["soc"] == SOC
     assert top["title"] == "Sales Managers"
     assert len(body["results"]) <= 3
+
+
+def test_search_lists_every_occupation_holding_the_title(client) -> None:
+    from skillsx.search import TitleIndex, TitleRecord
+
+    state = client.app.state.skillsx
+    state._index = (
+        state.build_key(),
+        TitleIndex.build(
+            [
+                TitleRecord("15-1252.00", "Project Engineer", "alternate"),
+                TitleRecord("15-1299.08", "Project Engineer", "reported"),
+                TitleRecord("11-2022.00", "Sales Project Engineer", "alternate"),
+            ]
+        ),
+    )
+    body = client.get("/api/v1/search", params={"q": "Project Engineer"}).json()
+    assert body["listed_under"] == ["15-1252.00", "15-1299.08"]
+    assert {r["soc"] for r in body["results"]} == {"15-1252.00", "15-1299.08", "11-2022.00"}
+    assert client.get("/api/v1/search", params={"q": "zzzz"}).json()["listed_under"] == []
 
 
 def test_builds(client) -> None:

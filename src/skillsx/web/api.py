@@ -167,10 +167,14 @@ async def search(
     body = state.cache.get(key)
     if body is None:
         hits = await run_in_threadpool(state.search, q, limit)
+        listed = await run_in_threadpool(state.listed_under, q) if hits else []
         results = [
             {"soc": h.soc, "title": h.title, "score": h.score, "matched": h.matched} for h in hits
         ]
-        body = state.cache.put(key, json_bytes({"query": q, "results": results}))
+        # Every occupation O*NET lists the query under as a title: when there are several,
+        # the first result is a guess and a client should let the user choose.
+        document = {"query": q, "results": results, "listed_under": listed}
+        body = state.cache.put(key, json_bytes(document))
     return Response(body, media_type=JSON)
 
 
