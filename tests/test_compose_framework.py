@@ -119,3 +119,19 @@ def test_the_top_level_fits_the_job_zone(briefs):
     assert re.search(
         r"organisation|all sites", " ".join(s.action for s in managers.level(Level.ADVANCED))
     )
+
+
+def test_the_scope_never_repeats_a_unit_the_phrase_names() -> None:
+    from skillsx.compose.framework import _scope_for
+
+    scopes = ["on own tasks", "for own orders", "within own duties"]
+    assert _scope_for("practise setting them on simple tasks", scopes) == "for own orders"
+    assert _scope_for("fill them", scopes) == "on own tasks"
+    assert _scope_for("tasks orders duties", scopes) == ""
+
+
+def test_a_purpose_cut_off_at_its_preposition_is_dropped() -> None:
+    from skillsx.compose.framework import _undangle
+
+    assert _undangle("written documents to establish contracts with") == "written documents"
+    assert _undangle("records of sales") == "records of sales"

@@ -292,6 +292,24 @@ def test_build_flags_a_closer_at_the_same_position_everywhere():
             "level.scope",
         ),
         (
+            "Goals and deadlines",
+            "practise setting them on simple tasks on own tasks, checking each result.",
+            Level.EMERGING,
+            "level.scope",
+        ),
+        (
+            "Frames and sections",
+            "plan major work on them on vehicles across the team's vehicles, without supervision.",
+            Level.PROFICIENT,
+            "level.scope",
+        ),
+        (
+            "Test data on parts",
+            "set the retention and privacy policy for on parts across the business, as the lead.",
+            Level.ADVANCED,
+            "grammar.stacked",
+        ),
+        (
             "Cash preparation",
             "prepare simple preparation from set formats on own tasks, under direct guidance.",
             Level.EMERGING,
@@ -319,6 +337,11 @@ def test_build_flags_a_closer_at_the_same_position_everywhere():
 )
 def test_form_rules_fire(subject: str, action: str, level: Level, rule: str) -> None:
     assert rule in rules_for(subject, action, level)
+
+
+def test_hyphenated_words_are_not_stacked_prepositions() -> None:
+    action = "plan the multi-year budget for on-site work across all sites, as the lead."
+    assert "grammar.stacked" not in rules_for(GOOD[0], action, Level.ADVANCED)
 
 
 def test_on_own_initiative_is_a_manner_not_a_second_scope() -> None:

@@ -153,6 +153,7 @@ def _statement(
     else:
         # "prepare simple evidence", never "prepare simple evidence preparation".
         obj = _without_nominal(obj, clause.verb)
+    it, obj = _undangle(it), _undangle(obj)
     verb = clause.verb or "handle"
     # "engage in them", "confer with them": the verb keeps the preposition it takes.
     prep = f" {clause.prep}" if clause.prep and verb in _PREP_VERBS else ""
@@ -169,14 +170,16 @@ def _statement(
         if m not in ctx.level_closers and not _echoes(m, TEMPLATES[family][level])
     ]
     manner = manners[0] if manners else ""
-    scope = _rotate(prof.scopes_for(zone), _hash(str(key), "scope"))[0].format(units=ctx.units)
+    scopes = [
+        s.format(units=ctx.units) for s in _rotate(prof.scopes_for(zone), _hash(str(key), "scope"))
+    ]
     setting, setting_anchor = _setting(ctx, level, facet, _hash(str(key), "setting"))
     action, template = "", ordered[0]
     for template in ordered:
         vp = _for_zone(_tidy_vp(template.format(**fields), subject), zone)
         if vp.split()[0] in used or _echoes_verb(vp):
             continue
-        action = _fit(subject, vp, setting, scope, manner, level)
+        action = _fit(subject, vp, setting, _scope_for(f"{vp} {setting}", scopes), manner, level)
         if action and not any(_alike(action, other) for other in ctx.level_actions):
             break
         action = ""
@@ -189,7 +192,7 @@ def _statement(
         ]
         template = (fresh or ordered)[0]
         vp = _for_zone(_tidy_vp(template.format(**fields), subject), zone)
-        action = _fit(subject, vp, "", scope, manner, level, force=True)
+        action = _fit(subject, vp, "", _scope_for(vp, scopes), manner, level, force=True)
     if manner and action.rstrip(".").endswith(manner):
         ctx.level_closers.add(manner)
     used.add(action.split()[0])
@@ -209,6 +212,29 @@ def _statement(
         action=action,
         anchors=list(anchors.values()),
     )
+
+
+_DANGLING = re.compile(r"^(.+?) to [a-z]+\b.*\b(?:with|to|for|of|on|in|at|by|from)$")
+
+
+def _undangle(np: str) -> str:
+    """Drop a purpose clause cut off at its preposition: O*NET's "written documents to
+    establish contracts with or communicate ..." leaves "... contracts with"."""
+    m = _DANGLING.match(np)
+    return m[1] if m else np
+
+
+def _scope_for(vp: str, scopes: list[str]) -> str:
+    """The first scope whose unit the phrase does not name already.
+
+    "practise setting them on simple tasks" takes "for own orders", never "on own tasks";
+    "apply them on standard jobs" never "for own jobs".
+    """
+    words = set(vp.lower().replace(",", " ").split())
+    for scope in scopes:
+        if scope.split()[-1] not in words:
+            return scope
+    return ""
 
 
 def _fit(
@@ -246,6 +272,11 @@ def _fit(
         if MIN_WORDS <= n <= MAX_WORDS and not has_seam(f"{subject} {text}"):
             return text + "."
     if force:
+        # Nothing passes every check: keep to the word limits at least, dropping parts.
+        for v, s, sc, m in variants:
+            text = " ".join(p for p in (v, s, sc) if p) + (f", {m}" if m else "")
+            if MIN_WORDS <= n_subject + len(words(text)) <= MAX_WORDS:
+                return text + "."
         return " ".join(p for p in (vp, setting, scope) if p) + f", {manner}."
     return ""
 
@@ -356,7 +387,7 @@ def _object_np(subject: str) -> str:
         subject = capitalize(head_of[1])
     pre = subject.split(" about ")[0].split(" of ")[0].split(" with ")[0].split(" for ")[0]
     pre = pre.split(" from ")[0]
-    pre = pre.split(" to ")[0].split(" in ")[0]
+    pre = pre.split(" to ")[0].split(" in ")[0].split(" on ")[0].split(" at ")[0]
     toks = pre.split()
     if " and " in pre and len(toks) > 3:
         toks = pre.split(" and ")[-1].split()
@@ -442,7 +473,9 @@ def _setting(ctx: _Context, level: Level, facet: Facet, idx: int) -> tuple[str, 
         purpose
         and 2 <= len(words(purpose)) <= 6
         and "," not in purpose
-        and purpose.split()[-1] not in {"and", "or", "to", "of", "for"}
+        # Cut off at a conjunction or preposition ("establish contracts with"): not a purpose.
+        and purpose.split()[-1]
+        not in {"and", "or", "to", "of", "for", "with", "on", "in", "at", "by", "from", "into"}
         and level != Level.EMERGING
         # A bare pronoun in the purpose ("to apprehend them") reads as boilerplate at the top.
         and not (level == Level.ADVANCED and {"it", "them"} & set(words(purpose.lower())))

@@ -26,7 +26,9 @@ Rule ids (severity):
                                       make diagnoses", "Programs, advising or consulting")
     style.closer (error)              the same closing phrase twice within one level
     level.scope (error)               two scope phrases in one action ("for the whole team across
-                                      several teams")
+                                      several teams"), or one unit twice ("on simple tasks on own
+                                      tasks")
+    grammar.stacked (error)           two prepositions in a row ("the budget for on vessels")
     level.zone (error)                boardroom wording ("the board", "the executive team") for an
                                       occupation of Job Zone 1-3, whose top level runs the work
     grammar.echo (error)              the action's verb echoed by its own nominal ("prepare simple
@@ -51,6 +53,7 @@ Rule ids (severity):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
@@ -193,6 +196,17 @@ _SCOPE = re.compile(
     r"\b(?:for the whole|across (?:the|all|several|every|own|a)\b|organisation-wide|"
     r"for own|on assigned|within own|on own (?!initiative))"
 )
+# A prepositional phrase's unit ("on simple tasks", "for own jobs", "across the team's
+# vehicles"): one unit twice in an action is its scope said twice.
+_UNIT = re.compile(
+    r"\b(?:on|for|across|within)\s+(?:(?:the team's|own|assigned|simple|standard|routine|"
+    r"simple, well-defined|a full|a normal|the whole)\s+)?([a-z]+s|work|workload)\b"
+)
+# Two prepositions in a row ("plan the budget for on vessels"); "out of", "up to", "as
+# for" are fine English, so only these pairs are flagged.
+_STACKED = re.compile(
+    r"\b(?:for|to|with|of|on|in|across|within) (?:on|in|for|across|within)(?![\w-])"
+)
 _BOARDROOM = re.compile(r"\b(?:the board|executive team|c-suite|shareholders)\b")
 _CREDENTIAL = frozenset(
     "license licenses licence licences card cards certificate certificates certification "
@@ -207,6 +221,13 @@ def check_form(s: Statement, brief: Brief | None = None) -> list[tuple[str, str,
     scopes = _SCOPE.findall(action)
     if len(scopes) > 1:
         out.append(("level.scope", "error", f"Scope said twice: {scopes!r}."))
+    units = Counter(_UNIT.findall(action))
+    if twice := [unit for unit, n in units.items() if n > 1]:
+        out.append(
+            ("level.scope", "error", f"{twice[0]!r} named twice as the scope: {s.action!r}.")
+        )
+    if m := _STACKED.search(action):
+        out.append(("grammar.stacked", "error", f"Two prepositions in a row: {m[0]!r}."))
     zone = brief.job_zone.zone if brief is not None and brief.job_zone else None
     m = _BOARDROOM.search(action)
     if m and hands_on(zone):
