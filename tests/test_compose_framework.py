@@ -128,6 +128,8 @@ def test_the_scope_never_repeats_a_unit_the_phrase_names() -> None:
     assert _scope_for("practise setting them on simple tasks", scopes) == "for own orders"
     assert _scope_for("fill them", scopes) == "on own tasks"
     assert _scope_for("tasks orders duties", scopes) == ""
+    # Tasks, jobs and work are one unit.
+    assert _scope_for("build them on simple, well-defined jobs", scopes) == "for own orders"
 
 
 def test_a_purpose_cut_off_at_its_preposition_is_dropped() -> None:

@@ -298,6 +298,12 @@ def test_build_flags_a_closer_at_the_same_position_everywhere():
             "level.scope",
         ),
         (
+            "Special services for customers",
+            "carry them out on routine work on own tasks, with each step checked by a supervisor.",
+            Level.EMERGING,
+            "level.scope",
+        ),
+        (
             "Frames and sections",
             "plan major work on them on vehicles across the team's vehicles, without supervision.",
             Level.PROFICIENT,

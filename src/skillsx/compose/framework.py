@@ -227,14 +227,19 @@ def _undangle(np: str) -> str:
 def _scope_for(vp: str, scopes: list[str]) -> str:
     """The first scope whose unit the phrase does not name already.
 
-    "practise setting them on simple tasks" takes "for own orders", never "on own tasks";
-    "apply them on standard jobs" never "for own jobs".
+    "practise setting them on simple tasks" takes "for own orders", never "on own tasks"
+    or "on assigned jobs"; "apply them on standard jobs" never "for own jobs".
     """
-    words = set(vp.lower().replace(",", " ").split())
+    named = {_WORK_UNITS.get(w, w) for w in vp.lower().replace(",", " ").split()}
     for scope in scopes:
-        if scope.split()[-1] not in words:
+        unit = scope.split()[-1]
+        if _WORK_UNITS.get(unit, unit) not in named:
             return scope
     return ""
+
+
+# "on simple tasks on assigned jobs" names the unit of work twice in other words.
+_WORK_UNITS = {"task": "work", "tasks": "work", "job": "work", "jobs": "work"}
 
 
 def _fit(

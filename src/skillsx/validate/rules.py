@@ -202,6 +202,8 @@ _UNIT = re.compile(
     r"\b(?:on|for|across|within)\s+(?:(?:the team's|own|assigned|simple|standard|routine|"
     r"simple, well-defined|a full|a normal|the whole)\s+)?([a-z]+s|work|workload)\b"
 )
+# Tasks, jobs and work are one unit: "on simple tasks on assigned jobs" says it twice.
+_SAME_UNIT = {"tasks": "work", "jobs": "work"}
 # Two prepositions in a row ("plan the budget for on vessels"); "out of", "up to", "as
 # for" are fine English, so only these pairs are flagged.
 _STACKED = re.compile(
@@ -221,11 +223,9 @@ def check_form(s: Statement, brief: Brief | None = None) -> list[tuple[str, str,
     scopes = _SCOPE.findall(action)
     if len(scopes) > 1:
         out.append(("level.scope", "error", f"Scope said twice: {scopes!r}."))
-    units = Counter(_UNIT.findall(action))
+    units = Counter(_SAME_UNIT.get(unit, unit) for unit in _UNIT.findall(action))
     if twice := [unit for unit, n in units.items() if n > 1]:
-        out.append(
-            ("level.scope", "error", f"{twice[0]!r} named twice as the scope: {s.action!r}.")
-        )
+        out.append(("level.scope", "error", f"The scope said twice ({twice[0]}): {s.action!r}."))
     if m := _STACKED.search(action):
         out.append(("grammar.stacked", "error", f"Two prepositions in a row: {m[0]!r}."))
     zone = brief.job_zone.zone if brief is not None and brief.job_zone else None
