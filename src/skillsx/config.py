@@ -36,20 +36,8 @@ class Settings:
                 f'SKILLSX_DATABASE_URL: "{url}" is not a sqlite:/// or postgresql:// URL.'
             )
         data = env.get(PREFIX + "DATA")
-        workers_raw = env.get(PREFIX + "WORKERS", str(cls.workers))
-        try:
-            workers = int(workers_raw)
-        except ValueError:
-            raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" is not a whole number.') from None
-        if workers < 1:
-            raise ConfigError(f'SKILLSX_WORKERS: "{workers_raw}" must be 1 or more.')
-        cache_raw = env.get(PREFIX + "CACHE_MB", str(cls.cache_mb))
-        try:
-            cache_mb = int(cache_raw)
-        except ValueError:
-            raise ConfigError(f'SKILLSX_CACHE_MB: "{cache_raw}" is not a whole number.') from None
-        if cache_mb < 1:
-            raise ConfigError(f'SKILLSX_CACHE_MB: "{cache_raw}" must be 1 or more.')
+        workers = _positive_int(env, "WORKERS", cls.workers)
+        cache_mb = _positive_int(env, "CACHE_MB", cls.cache_mb)
         return cls(
             cache_mb=cache_mb,
             public_url=_public_url(env.get(PREFIX + "PUBLIC_URL", cls.public_url)),
@@ -58,6 +46,18 @@ class Settings:
             secret_key=env.get(PREFIX + "SECRET_KEY", ""),
             workers=workers,
         )
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    """``SKILLSX_<name>`` as a whole number of 1 or more (``default`` when unset)."""
+    raw = env.get(PREFIX + name, str(default))
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f'{PREFIX}{name}: "{raw}" is not a whole number.') from None
+    if value < 1:
+        raise ConfigError(f'{PREFIX}{name}: "{raw}" must be 1 or more.')
+    return value
 
 
 def _public_url(url: str) -> str:
