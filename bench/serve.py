@@ -148,7 +148,7 @@ def latency_ms(text: str, pct: str) -> float:
     return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
 
 
-def run_wrk(url: str, duration: int, connections: int, threads: int) -> dict[str, float]:
+def run_wrk(url: str, duration: int, connections: int, threads: int) -> dict[str, float | str]:
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
         capture_output=True,
@@ -160,14 +160,19 @@ def run_wrk(url: str, duration: int, connections: int, threads: int) -> dict[str
         sys.stderr.write(out)
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = int(non2xx.group(1)) if non2xx else 0
+    kinds = {"non-2xx/3xx": int(non2xx.group(1)) if non2xx else 0}
     if sock:
-        errors += sum(int(x) for x in sock.groups())
+        kinds.update(
+            zip(("connect", "read", "write", "timeout"), map(int, sock.groups()), strict=True)
+        )
+    errors = sum(kinds.values())
+    # Say which kind, so a run with errors can be looked into.
+    detail = ", ".join(f"{kind} {n}" for kind, n in kinds.items() if n)
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
         "p50": latency_ms(out, "50"),
         "p99": latency_ms(out, "99"),
-        "errors": errors,
+        "errors": f"{errors} ({detail})" if errors else "0",
     }
 
 

@@ -58,3 +58,28 @@ def test_a_failing_child_falls_back_to_building_in_place(
     assert index.search("sales manager") == _in_place(built_store).search("sales manager")
     assert "Building the title index in a child failed" in caplog.text
     state.engine.dispose()
+
+
+def test_a_served_site_builds_its_index_at_start_up(built_store: Engine) -> None:
+    import time
+
+    from tests.web_support import TestClient
+
+    url = built_store.url.render_as_string(hide_password=False)
+    app = create_app(Settings(database_url=url))  # no engine: the app opens it, as served
+    state: AppState = app.state.skillsx
+    with TestClient(app):  # runs the app's start-up
+        deadline = time.monotonic() + 120
+        while state._index is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert state._index is not None  # built without any search asking for it
+    state.engine.dispose()
+
+
+def test_a_test_app_with_an_engine_handed_in_does_not(built_store: Engine) -> None:
+    from tests.web_support import TestClient
+
+    url = built_store.url.render_as_string(hide_password=False)
+    app = create_app(Settings(database_url=url), engine=built_store)
+    with TestClient(app):
+        assert app.state.skillsx._index is None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +68,26 @@ def _check_migrated(engine: Engine) -> None:
         )
 
 
+log = logging.getLogger(__name__)
+
+
+def warm_search(state: AppState) -> None:
+    """Build the title index now, so no visitor's first search waits for it (~6 s on the
+    full release). Searches that arrive meanwhile wait on the same build."""
+    try:
+        state.index()
+    except Exception:  # a store without a build, or gone: the first search will say so
+        log.warning("Could not build the title index at start-up", exc_info=True)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    state: AppState = app.state.skillsx
+    if state.database_url:  # a served site (it opened the store itself), not a test's app
+        threading.Thread(target=warm_search, args=(state,), name="warm-search", daemon=True).start()
+    yield
+
+
 def create_app(
     settings: Settings | None = None, *, engine: Engine | None = None, build_ttl: float = 1.0
 ) -> FastAPI:
@@ -84,6 +108,7 @@ def create_app(
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.skillsx = AppState(
         settings=settings,
