@@ -77,7 +77,11 @@ class AppState:
         return self.cache.get_or_make(("occupations", self.build_key()), make)
 
     def index(self) -> TitleIndex:
-        """The title index of the current build's release, built once per build: at start-up (``warm_search``) or on first use."""
+        """The title index of the current build's release, built once per build.
+
+        A served site builds it at start-up (``skillsx.web.app.warm_search``); otherwise,
+        and after a new build, the first search builds it.
+        """
         key = self.build_key()
         with self._index_lock:
             if self._index is None or self._index[0] != key:
