@@ -151,12 +151,30 @@ def tool_for(brief: Brief, text: str) -> Tool | None:
     return best[2] if best else None
 
 
+def _acronym_tail(name: str) -> str | None:
+    """O*NET's "Programmable logic controllers PLC" as "programmable logic controllers
+    (PLC)", "Global positioning system GPS receivers" as "global positioning system (GPS)
+    receivers": a sentence-case name with its acronym after the words it stands for.
+    None for anything else."""
+    parts = name.split()
+    found = [
+        i for i, w in enumerate(parts) if i >= 2 and w.isalpha() and w.isupper() and len(w) > 1
+    ]
+    if len(found) != 1:
+        return None
+    at = found[0]
+    if any(not w.islower() for i, w in enumerate(parts[1:], 1) if i != at):
+        return None  # "Microsoft Visual Basic VB" is a product name: left as it is
+    parts[at] = f"({parts[at]})"
+    return lower_first(" ".join(parts))
+
+
 def tech_phrase(tech: Technology) -> str:
     """'in Salesforce' style phrase naming a product, or the kind of software."""
     example = tech.example.strip()
     if len(words(example)) > 4 or example.lower() == tech.commodity_title.lower():
-        return f"using {lower_first(tech.commodity_title)}"
-    return f"using {example}"
+        return f"using {_acronym_tail(tech.commodity_title) or lower_first(tech.commodity_title)}"
+    return f"using {_acronym_tail(example) or example}"
 
 
 def tool_phrase(tool: Tool) -> str:
@@ -164,6 +182,8 @@ def tool_phrase(tool: Tool) -> str:
     example = tool.example.strip()
     if len(words(example)) > 4:
         example = tool.commodity_title
+    if spelt := _acronym_tail(example):
+        return f"using {spelt}"
     # "Swan Ganz artery catheters" is a name; "Wirefeed welders" is O*NET's sentence case.
     if any(w[:1].isupper() for w in example.split()[1:]):
         return f"using {example}"
