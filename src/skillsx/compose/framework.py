@@ -14,7 +14,7 @@ import re
 
 from skillsx.compose import settings as st
 from skillsx.compose.families import TEMPLATES, family_of
-from skillsx.compose.levels import LEVELS, hands_on, profile
+from skillsx.compose.levels import LEVELS, hands_on, profile, unit_of
 from skillsx.compose.lexicon import PERSON_NOUNS
 from skillsx.compose.phrases import (
     MASS_NOUNS,
@@ -230,16 +230,11 @@ def _scope_for(vp: str, scopes: list[str]) -> str:
     "practise setting them on simple tasks" takes "for own orders", never "on own tasks"
     or "on assigned jobs"; "apply them on standard jobs" never "for own jobs".
     """
-    named = {_WORK_UNITS.get(w, w) for w in vp.lower().replace(",", " ").split()}
+    named = {unit_of(w) for w in vp.lower().replace(",", " ").split()}
     for scope in scopes:
-        unit = scope.split()[-1]
-        if _WORK_UNITS.get(unit, unit) not in named:
+        if unit_of(scope.split()[-1]) not in named:
             return scope
     return ""
-
-
-# "on simple tasks on assigned jobs" names the unit of work twice in other words.
-_WORK_UNITS = {"task": "work", "tasks": "work", "job": "work", "jobs": "work"}
 
 
 def _fit(

@@ -46,6 +46,16 @@ class LevelProfile:
 
 HANDS_ON_ZONES = frozenset({1, 2, 3})
 
+#: Words for the unit of work a scope names: tasks, jobs and work are one unit, so
+#: "on simple tasks on assigned jobs" says the scope twice (the composer avoids it and
+#: the level.scope rule catches it).
+WORK_UNITS = {"task": "work", "tasks": "work", "job": "work", "jobs": "work"}
+
+
+def unit_of(word: str) -> str:
+    """The unit a scope's last word names ("jobs" -> "work", "customers" -> itself)."""
+    return WORK_UNITS.get(word, word)
+
 
 def hands_on(job_zone: int | None) -> bool:
     """Whether an occupation's Job Zone is 1-3, where leading means running the work on site."""

@@ -59,7 +59,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any, Protocol
 
-from skillsx.compose.levels import PROFILES, hands_on
+from skillsx.compose.levels import PROFILES, hands_on, unit_of
 from skillsx.compose.lexicon import BASE_VERBS, NOMINALS, NOUNISH_VERBS
 from skillsx.compose.phrases import (
     ADJECTIVE_VERBS,
@@ -202,8 +202,6 @@ _UNIT = re.compile(
     r"\b(?:on|for|across|within)\s+(?:(?:the team's|own|assigned|simple|standard|routine|"
     r"simple, well-defined|a full|a normal|the whole)\s+)?([a-z]+s|work|workload)\b"
 )
-# Tasks, jobs and work are one unit: "on simple tasks on assigned jobs" says it twice.
-_SAME_UNIT = {"tasks": "work", "jobs": "work"}
 # Two prepositions in a row ("plan the budget for on vessels"); "out of", "up to", "as
 # for" are fine English, so only these pairs are flagged.
 _STACKED = re.compile(
@@ -223,7 +221,7 @@ def check_form(s: Statement, brief: Brief | None = None) -> list[tuple[str, str,
     scopes = _SCOPE.findall(action)
     if len(scopes) > 1:
         out.append(("level.scope", "error", f"Scope said twice: {scopes!r}."))
-    units = Counter(_SAME_UNIT.get(unit, unit) for unit in _UNIT.findall(action))
+    units = Counter(unit_of(unit) for unit in _UNIT.findall(action))
     if twice := [unit for unit, n in units.items() if n > 1]:
         out.append(("level.scope", "error", f"The scope said twice ({twice[0]}): {s.action!r}."))
     if m := _STACKED.search(action):

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from skillsx.errors import StoreError
 from skillsx.export import FORMATS, export_document, filename
+from skillsx.search import SearchHit
 from skillsx.store.accounts import list_corrections
 from skillsx.store.builds import BuildInfo, get_build, get_document, list_builds
 from skillsx.web.context import occupation_context, occupation_href
@@ -166,8 +167,12 @@ async def search(
     key = ("search-api", state.build_key(), request.scope["query_string"])
     body = state.cache.get(key)
     if body is None:
-        hits = await run_in_threadpool(state.search, q, limit)
-        listed = await run_in_threadpool(state.listed_under, q) if hits else []
+
+        def find() -> tuple[list[SearchHit], list[str]]:
+            hits = state.search(q, limit)
+            return hits, state.listed_under(q) if hits else []
+
+        hits, listed = await run_in_threadpool(find)
         results = [
             {"soc": h.soc, "title": h.title, "score": h.score, "matched": h.matched} for h in hits
         ]
