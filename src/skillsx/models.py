@@ -100,6 +100,27 @@ class RelatedOccupation(_Model):
     index: int
 
 
+class Supervisor(_Model):
+    """The occupation that supervises this one (its first-line supervisors), with its tasks.
+
+    The top level of frontline work may draw on these tasks, cited as that occupation's
+    records (anchor kind ``supervisor_task``), never as this occupation's own.
+    """
+
+    soc: str
+    title: str
+    basis: str  # how it was found ("related occupation", "same SOC major group")
+    tasks: list[Task]
+
+
+class ScaleAnchor(_Model):
+    """O*NET's behavioural example of a skill or knowledge level (Level Scale Anchors)."""
+
+    element_id: str
+    value: float
+    text: str
+
+
 class Cip(_Model):
     code: str
     title: str
@@ -149,6 +170,11 @@ class Brief(_Model):
     # Section name -> why it is empty ("not in this release", "no rows for this occupation").
     absent: dict[str, str] = Field(default_factory=dict)
     sources: dict[str, str] = Field(default_factory=dict)
+    supervisor: Supervisor | None = None
+    # Level scale anchors of this occupation's skills and knowledge areas, by element.
+    scale_anchors: list[ScaleAnchor] = Field(default_factory=list)
+    # Content-model descriptions of this occupation's skills and knowledge areas.
+    element_descriptions: dict[str, str] = Field(default_factory=dict)
 
 
 class OccupationSummary(_Model):
@@ -190,7 +216,11 @@ ROLE_BANDS = {
 class Anchor(_Model):
     """An O*NET record of this occupation that grounds a statement."""
 
-    kind: Literal["task", "dwa", "element", "technology", "tool"]
+    # supervisor_task: a task of the supervising occupation, id "SOC:TASKID"; scale_anchor:
+    # an O*NET level scale anchor, id "ELEMENT@VALUE".
+    kind: Literal[
+        "task", "dwa", "element", "technology", "tool", "supervisor_task", "scale_anchor"
+    ]
     id: str
     release: str
 

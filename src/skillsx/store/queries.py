@@ -28,6 +28,7 @@ from skillsx.models import (
 )
 from skillsx.store import schema
 from skillsx.store.groups import group_name
+from skillsx.store.ladder import get_supervisor, list_element_descriptions, list_scale_anchors
 
 T = schema.ONET_TABLES
 
@@ -458,6 +459,11 @@ def get_brief(
     if not cip:
         absent["cip"] = "no CIP programme maps to this SOC in the CIP 2020–SOC 2018 crosswalk"
 
+    rated_ids = {e.element_id for e in (*brief_sections["skills"], *brief_sections["knowledge"])}
+    supervisor = get_supervisor(conn, rid, soc, occ.title, occ.description, related, cache)
+    scale_anchors = list_scale_anchors(conn, rid, rated_ids, cache)
+    element_descriptions = list_element_descriptions(conn, rid, rated_ids, cache)
+
     sources = {"onet": f"O*NET {rel.name} Database ({ONET_LICENCE})"}
     for f in rel.files:
         if f.status == "extra":
@@ -475,6 +481,9 @@ def get_brief(
         cip=cip,
         absent=absent,
         sources=sources,
+        supervisor=supervisor,
+        scale_anchors=scale_anchors,
+        element_descriptions=element_descriptions,
         **brief_sections,
     )
 

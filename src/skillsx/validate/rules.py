@@ -318,7 +318,14 @@ def _proper_names(brief: Brief | None) -> set[str]:
         toks = _words(tool.example)
         if any(w[:1].isupper() for w in toks[1:]):
             names |= {w for w in toks if w[:1].isupper()}
-    return names | set(_words(brief.title))
+    # O*NET's own capitals in this occupation's task and DWA texts ("Congressional Record").
+    for t in brief.tasks:
+        toks = _words(t.text)
+        names |= {w for w in toks[1:] if w[:1].isupper()}
+    return names | set(_words(brief.title)) | _LANGUAGES
+
+
+_LANGUAGES = frozenset({"English", "Spanish", "French", "American", "Sign"})
 
 
 def _proper(word: str, brief: Brief | None) -> bool:
@@ -505,9 +512,17 @@ def check_anchors(fw: Framework, brief: Brief) -> list[Problem]:
         "task": {str(t.id) for t in brief.tasks},
         "dwa": {d.id for t in brief.tasks for d in t.dwas},
         "element": {d.element_id for t in brief.tasks for d in t.dwas}
-        | {e.element_id for e in [*brief.skills, *brief.knowledge]},
+        | {e.element_id for e in [*brief.skills, *brief.knowledge]}
+        | {w.element_id for w in brief.work_styles},
         "technology": {str(t.commodity_code) for t in brief.technology},
         "tool": {str(t.commodity_code) for t in brief.tools},
+        # A task of the supervising occupation: cited as that occupation's record.
+        "supervisor_task": (
+            {f"{brief.supervisor.soc}:{t.id}" for t in brief.supervisor.tasks}
+            if brief.supervisor
+            else set()
+        ),
+        "scale_anchor": {f"{a.element_id}@{a.value:g}" for a in brief.scale_anchors},
     }
     releases = {brief.release} | {e.release for e in [*brief.skills, *brief.knowledge]}
     out = []

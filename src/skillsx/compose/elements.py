@@ -1,0 +1,311 @@
+"""How an occupation's rated skills, knowledge areas and software read as statements.
+
+Each O*NET skill has the level at which it shows best (reading and listening at entry,
+judgement and instructing at the senior rung, managing people and money at the top) and an
+action phrase written from O*NET's own description of the skill (Content Model Reference,
+CC BY 4.0), with slots for this occupation's people (``{people}``), colleagues
+(``{peers}``), the person who directs the work (``{senior}``) and its documents (``{docs}``).
+Knowledge areas name their content in a short object phrase, also from O*NET's description.
+The statements cite the element and the level scale anchor nearest the occupation's own
+rating (see ``ladder.py``).
+"""
+
+from __future__ import annotations
+
+from skillsx.models import Level
+
+E, D, P, A = Level.EMERGING, Level.DEVELOPING, Level.PROFICIENT, Level.ADVANCED
+
+# element id -> (level, subject, action)
+SKILLS: dict[str, tuple[Level, str, str]] = {
+    "2.A.1.a": (
+        E,
+        "Reading of {docs}",
+        "read {docs} closely and confirm what each job requires before starting",
+    ),
+    "2.A.1.b": (
+        E,
+        "Active listening",
+        "give full attention to what {people} say and ask questions to confirm what is needed",
+    ),
+    "2.A.1.c": (
+        D,
+        "Written communication",
+        "write clear notes, reports and messages that suit their readers and need no rework",
+    ),
+    "2.A.1.d": (
+        E,
+        "Spoken communication",
+        "explain routine information clearly to {people} and colleagues and check it is understood",
+    ),
+    "2.A.1.e": (
+        D,
+        "Measurements and calculations",
+        "carry out the calculations the work requires accurately and check results before use",
+    ),
+    "2.A.1.f": (
+        P,
+        "Scientific methods",
+        "apply scientific rules and methods to investigate problems and test possible solutions",
+    ),
+    "2.A.2.a": (
+        P,
+        "Critical thinking",
+        "weigh the strengths and weaknesses of alternative approaches before settling on one",
+    ),
+    "2.A.2.b": (
+        D,
+        "Active learning",
+        "apply new information, methods and rules to current work and adjust own practice",
+    ),
+    "2.A.2.c": (
+        P,
+        "Teaching and learning methods",
+        "choose training methods that suit each learner when teaching newer {peers}",
+    ),
+    "2.A.2.d": (
+        E,
+        "Checks on own work",
+        "check own work against the expected result and report mistakes promptly to {senior}",
+    ),
+    "2.B.1.a": (
+        D,
+        "Social perceptiveness",
+        "observe how {people} react and adapt own approach to keep work on track",
+    ),
+    "2.B.1.b": (
+        P,
+        "Coordination with other roles",
+        "time and adjust own work around what colleagues in other roles are doing",
+    ),
+    "2.B.1.c": (
+        P,
+        "Persuasion",
+        "make a reasoned case that brings {people} or colleagues round to a recommended course",
+    ),
+    "2.B.1.d": (
+        A,
+        "Negotiation of agreements",
+        "bring parties with different interests together and settle agreements both can accept",
+    ),
+    "2.B.1.e": (
+        P,
+        "On-the-job instruction",
+        "show newer {peers} how to do the work safely and well and check their progress",
+    ),
+    "2.B.1.f": (
+        E,
+        "Service orientation",
+        "look actively for ways to help {people} and respond to requests promptly and courteously",
+    ),
+    "2.B.2.i": (
+        P,
+        "Complex problem solving",
+        "define complex problems, gather the facts, weigh options and carry out the best solution",
+    ),
+    "2.B.3.a": (
+        P,
+        "Requirements analysis",
+        "analyze what users need and turn their requirements into a workable design",
+    ),
+    "2.B.3.b": (
+        A,
+        "Technology design",
+        "adapt equipment and technology to suit the needs of its users",
+    ),
+    "2.B.3.c": (
+        D,
+        "Equipment selection",
+        "choose the tools and equipment each job needs and have them ready before work starts",
+    ),
+    "2.B.3.d": (
+        D,
+        "Installation to specification",
+        "install equipment, machines, wiring or programs so that they meet the specifications",
+    ),
+    "2.B.3.e": (
+        D,
+        "Programming",
+        "write, test and correct computer programs for the purposes the work requires",
+    ),
+    "2.B.3.g": (
+        E,
+        "Operations monitoring",
+        "watch gauges, dials and other indicators to confirm that equipment is working properly",
+    ),
+    "2.B.3.h": (
+        D,
+        "Operation and control",
+        "control equipment and systems through the normal variations of the work",
+    ),
+    "2.B.3.j": (
+        D,
+        "Equipment maintenance",
+        "carry out routine maintenance and judge when equipment needs further attention",
+    ),
+    "2.B.3.k": (
+        P,
+        "Troubleshooting",
+        "trace the causes of operating errors and faults and decide on the right correction",
+    ),
+    "2.B.3.l": (
+        D,
+        "Repairs to machines and systems",
+        "repair machines or systems with the right tools and test them before returning to use",
+    ),
+    "2.B.3.m": (
+        P,
+        "Quality control",
+        "test and inspect products, services or processes to judge their quality and act on it",
+    ),
+    "2.B.4.e": (
+        P,
+        "Judgement and decision making",
+        "weigh the costs and benefits of possible actions and choose the most appropriate one",
+    ),
+    "2.B.4.g": (
+        A,
+        "Systems analysis",
+        "judge how changes in conditions or operations will affect results and plan ahead accordingly",
+    ),
+    "2.B.4.h": (
+        A,
+        "Performance measures",
+        "set measures of how well the work performs and decide what must change to improve results",
+    ),
+    "2.B.5.a": (
+        D,
+        "Time management",
+        "plan own time across competing tasks so that deadlines are met without loss of quality",
+    ),
+    "2.B.5.b": (
+        A,
+        "Budgets and spending",
+        "decide how money is spent to get the work done and account for the spending",
+    ),
+    "2.B.5.c": (
+        A,
+        "Equipment, facilities and materials",
+        "obtain the equipment, facilities and materials the work needs and see they are well used",
+    ),
+    "2.B.5.d": (
+        A,
+        "Staff development and deployment",
+        "develop, direct and motivate {peers}, matching the right people to each job",
+    ),
+}
+
+# work style name -> (level, subject, action): how the style shows in the work.
+WORK_STYLES: dict[str, tuple[Level, str, str]] = {
+    "Attention to Detail": (E, "Attention to detail", "check own work for accuracy and completeness before handing over"),
+    "Dependability": (E, "Dependability", "keep to agreed times, come prepared and finish assigned work as promised"),
+    "Cooperation": (E, "Cooperation with the team", "share tasks willingly with colleagues when the workload peaks"),
+    "Integrity": (D, "Honesty and integrity", "act honestly and ethically at work and report own errors openly"),
+    "Cautiousness": (E, "Caution and care", "take care to avoid mistakes and hazards and stop to check when unsure"),
+    "Empathy": (D, "Empathy", "show understanding of the feelings and concerns of {people} while doing the work"),
+    "Adaptability": (D, "Adaptability", "adjust smoothly to changes in priorities, methods and conditions at work"),
+    "Stress Tolerance": (D, "Composure under pressure", "stay calm and effective under time pressure and in difficult situations"),
+    "Self-Control": (D, "Self-control", "keep emotions in check and respond calmly when {people} or colleagues are upset"),
+    "Perseverance": (D, "Perseverance", "keep working through obstacles and setbacks until each job is done properly"),
+    "Initiative": (D, "Initiative", "take on new tasks willingly and act on problems without waiting to be told"),
+    "Leadership Orientation": (P, "Willingness to lead", "offer opinions and take charge when a situation needs direction"),
+    "Achievement Orientation": (D, "Drive to improve", "set challenging goals for own work and keep raising its standard"),
+    "Intellectual Curiosity": (D, "Curiosity about the work", "look into new ideas and methods that could improve how the work is done"),
+    "Social Orientation": (E, "Working relationships", "build good working relationships and work well alongside colleagues"),
+    "Tolerance for Ambiguity": (P, "Comfort with ambiguity", "act sensibly when information is incomplete and the right course is unclear"),
+    "Innovation": (P, "Innovation", "develop new ideas and workable alternatives to established methods"),
+    "Analytical Thinking": (P, "Analytical thinking", "analyze information logically to get to the root of work problems"),
+}
+
+# knowledge element id -> (subject, what the knowledge covers)
+KNOWLEDGE: dict[str, tuple[str, str]] = {
+    "2.C.1.a": ("Management principles", "business and management principles, from planning to resource allocation"),
+    "2.C.1.b": ("Administrative procedures", "office procedures, filing systems and records management"),
+    "2.C.1.c": ("Accounting principles", "accounting principles and the reporting of financial data"),
+    "2.C.1.d": ("Sales and marketing methods", "methods for showing, promoting and selling products or services"),
+    "2.C.1.e": ("Customer service principles", "customer service, from assessing needs to meeting quality standards"),
+    "2.C.1.f": ("Personnel procedures", "recruitment, training, pay and labour relations procedures"),
+    "2.C.2.a": ("Production processes", "raw materials, production processes and quality control"),
+    "2.C.2.b": ("Food production methods", "techniques and equipment for growing, harvesting and storing food products"),
+    "2.C.3.a": ("Computers and electronics", "computer hardware, software and electronic equipment"),
+    "2.C.3.b": ("Engineering and technology", "the practical application of engineering science and technology"),
+    "2.C.3.c": ("Technical design", "design techniques and principles for technical plans, drawings and models"),
+    "2.C.3.d": ("Building and construction", "construction materials, methods and tools"),
+    "2.C.3.e": ("Mechanical knowledge", "machines and tools, their uses, repair and maintenance"),
+    "2.C.4.a": ("Mathematics", "arithmetic, algebra, geometry and statistics"),
+    "2.C.4.b": ("Physics", "physical principles and their practical applications"),
+    "2.C.4.c": ("Chemistry", "chemical properties, hazards and safe handling"),
+    "2.C.4.d": ("Biology", "living organisms, their tissues, cells and functions"),
+    "2.C.4.e": ("Psychology", "human behaviour, motivation and individual differences"),
+    "2.C.4.f": ("Sociology and anthropology", "group behaviour, cultures and social trends"),
+    "2.C.4.g": ("Geography", "the features of land, sea and air and their locations"),
+    "2.C.5.a": ("Medical knowledge", "symptoms, treatments, drug properties and interactions"),
+    "2.C.5.b": ("Therapy and counselling", "methods for treating and rehabilitating physical and mental conditions"),
+    "2.C.6": ("Education and training", "teaching methods and the design of instruction"),
+    "2.C.7.a": ("English language", "English grammar, spelling and composition"),
+    "2.C.8.a": ("Public safety and security", "safety and security procedures, equipment and policies"),
+    "2.C.8.b": ("Law and government", "laws, regulations, court procedures and agency rules"),
+    "2.C.9.a": ("Telecommunications", "telecommunications systems and their operation"),
+    "2.C.9.b": ("Communications and media", "media production and communication methods"),
+    "2.C.10": ("Transportation", "the methods and costs of moving people or goods"),
+}
+
+# How each level puts knowledge to work; {what} is the knowledge area's object phrase.
+KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
+    E: (
+        "learn the basics of {what} as they apply to assigned work",
+        "build a working grasp of {what} through supervised practice",
+    ),
+    D: (
+        "apply working knowledge of {what} to everyday {unit}",
+        "use sound knowledge of {what} to handle the usual variations in {unit}",
+    ),
+    P: (
+        "draw on in-depth knowledge of {what} to resolve complex or unusual {unit}",
+        "apply expert knowledge of {what} and advise colleagues on difficult {unit}",
+    ),
+    A: (
+        "keep the team's practice current with developments in {what}",
+        "set the standards of practice in {what} that others follow",
+    ),
+}
+
+# Words of a software commodity title -> what this occupation does in it (a verb phrase that
+# takes the product as its last word). Software whose use is unclear gets no statement.
+TECH_USES: tuple[tuple[str, str], ...] = (
+    ("medical", "record and retrieve patient information in"),
+    ("customer relationship", "keep customer accounts and contact histories up to date in"),
+    ("enterprise resource", "enter, update and look up orders and records in"),
+    ("inventory", "record stock movements and check stock levels in"),
+    ("point of sale", "process sales, returns and payments on"),
+    ("accounting", "record and reconcile transactions in"),
+    ("financial analysis", "analyze figures and prepare financial summaries in"),
+    ("spreadsheet", "keep, calculate and check figures in"),
+    ("word processing", "prepare documents and correspondence in"),
+    ("presentation", "prepare presentations and briefing material in"),
+    ("electronic mail", "manage correspondence and schedules in"),
+    ("calendar and scheduling", "schedule appointments and track work in"),
+    ("project management", "plan, schedule and track work in"),
+    ("computer aided design", "prepare and revise drawings in"),
+    ("analytical or scientific", "analyze data and check results in"),
+    ("database user interface", "enter, query and update records in"),
+    ("database management", "build and maintain databases in"),
+    ("geographic information", "prepare and analyze maps and spatial data in"),
+    ("map creation", "prepare and update maps in"),
+    ("industrial control", "monitor and adjust processes through"),
+    ("graphics or photo", "prepare and edit images in"),
+    ("video creation", "produce and edit video in"),
+    ("development environment", "write, test and debug code in"),
+    ("object or component oriented", "write and test code in"),
+    ("web platform", "build and maintain web pages in"),
+    ("data base reporting", "produce reports from stored data in"),
+    ("business intelligence", "produce reports and dashboards from business data in"),
+    ("human resources", "keep staff records and process personnel actions in"),
+    ("route navigation", "plan and follow routes with"),
+    ("facilities management", "schedule and record maintenance work in"),
+    ("tax preparation", "prepare and check tax returns in"),
+    ("legal", "prepare, file and track legal documents in"),
+    ("instructional", "prepare and deliver course material in"),
+    ("computer based training", "prepare and deliver course material in"),
+    ("music or sound editing", "record and edit sound in"),
+)

@@ -1,0 +1,1072 @@
+"""The ladder composer (grounded engine 0.2): each level draws its own ten statements.
+
+Every level has its own pool, chosen from the whole O*NET record of the occupation:
+
+- Emerging: routine core tasks, the tools and software of daily work, reading and listening,
+  checking own work and reporting problems, the basics of the main knowledge area;
+- Developing: the core tasks done independently, the occupation's working skills, the main
+  software, sound working knowledge;
+- Proficient: judgement work (analyse, assess, diagnose, plan, negotiate), coaching and
+  instructing, coordination, quality, in-depth knowledge;
+- Advanced: leading the work (direct, supervise, establish, plan programmes), managing
+  people, money and materials; where the occupation's own tasks hold little leadership work,
+  the tasks of the occupation that supervises it, cited as that occupation's records.
+
+A task's or DWA's verb phrase is carried whole (``wording.verb_phrase``), followed by the
+level's phrase about autonomy and scope, in the occupation's own words: who directs the work
+(from its O*NET description), its people and its unit of work. A statement that cannot be
+written cleanly within 13-24 words is dropped, never forced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from skillsx.compose import settings as st
+from skillsx.compose.elements import (
+    KNOWLEDGE,
+    KNOWLEDGE_ACTIONS,
+    SKILLS,
+    TECH_USES,
+    WORK_STYLES,
+)
+from skillsx.compose.levels import PROFILES, hands_on
+from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.compose.phrases import (
+    capitalize,
+    nominal,
+    opens_with_verb,
+    parse_task,
+    subject_for,
+)
+from skillsx.compose.themes import _unfit, task_facet
+from skillsx.compose.wording import (
+    gerund_phrase,
+    occupation_noun,
+    plural_noun,
+    supervised_by,
+    verb_phrase,
+)
+from skillsx.models import Anchor, Brief, Framework, Level, Statement, Task, Theme
+
+MIN_WORDS, MAX_WORDS = 13, 24
+PER_LEVEL = 10
+LEVELS = (Level.EMERGING, Level.DEVELOPING, Level.PROFICIENT, Level.ADVANCED)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’/\-]*")
+
+# ---------------------------------------------------------------- what a task asks for
+
+_LEAD = frozenset(
+    "direct supervise manage oversee lead establish formulate allocate assign hire recruit "
+    "approve authorize delegate represent budget administer".split()
+)
+_LEAD_OBJECTS = re.compile(
+    r"\b(?:polic(?:y|ies)|programs?|programmes?|standards|procedures|budgets?|strateg(?:y|ies)|"
+    r"goals|objectives|operations|activities|staff|personnel|workers|employees|crews?|"
+    r"departments?|units?|teams?|subordinates|schedules)\b"
+)
+_JUDGE = frozenset(
+    "analyze analyse assess evaluate diagnose investigate determine interpret advise consult "
+    "recommend resolve negotiate estimate troubleshoot modify prescribe research study design "
+    "develop plan formulate audit review identify select confer devise appraise forecast "
+    "coordinate negotiate mediate arbitrate counsel".split()
+)
+_COACH = frozenset("train instruct teach mentor coach demonstrate orient".split())
+_COACHED = re.compile(
+    r"\b(?:workers|staff|employees|personnel|apprentices|trainees|helpers|assistants|"
+    r"crews?|new|others|subordinates|volunteers|aides)\b"
+)
+_STAFF = re.compile(
+    r"(?:the )?(?:work of |performance of )?(?:[a-z]+ )?(?:nurses|workers|staff|employees|"
+    r"personnel|subordinates|crews?|assistants|aides|technicians|operators|attendants)\b"
+)
+_ROUTINE = frozenset(
+    "clean record maintain prepare assist load unload operate tend measure mark collect file "
+    "answer greet stock sort count move lubricate observe follow read check wash help "
+    "transport deliver enter compile copy apply mix position store carry lift pack label "
+    "weigh receive distribute attend replenish fill set keep obtain gather log sweep wipe "
+    "dispose verify type post issue retrieve fold wrap serve cut place notify report "
+    "answer escort open close turn start stop adjust feed".split()
+)
+# Preference of each kind of work for each level (E, D, P, A).
+_PREFERENCE = {
+    "routine": (3.0, 2.0, 0.3, 0.0),
+    "core": (1.6, 3.0, 1.2, 0.0),
+    "judge": (0.2, 1.4, 3.0, 1.0),
+    "coach": (0.0, 0.4, 3.0, 2.0),
+    "lead": (0.0, 0.2, 1.5, 3.0),
+}
+
+
+def work_kind(text: str) -> str:
+    """What kind of work an O*NET task or DWA sentence describes (routine … lead)."""
+    toks = [w.lower() for w in _WORD.findall(text)]
+    if not toks:
+        return "core"
+    verb = toks[0]
+    rest = " ".join(toks[1:8])
+    if verb in _LEAD and (verb != "administer" or _LEAD_OBJECTS.search(rest)):
+        return "lead"
+    if verb in {"coordinate", "plan", "develop", "design", "implement", "direct"} and (
+        _LEAD_OBJECTS.search(rest)
+    ):
+        return "lead"
+    if verb in _COACH and _COACHED.search(rest):
+        return "coach"
+    if verb in {"observe", "monitor", "evaluate", "review", "check", "inspect"} and _STAFF.match(
+        " ".join(toks[1:3])
+    ):
+        return "lead"  # "observe nurses", "evaluate the work of staff": watching over others
+    if verb in _JUDGE:
+        return "judge"
+    if verb in _ROUTINE:
+        return "routine"
+    return "core"
+
+
+# ---------------------------------------------------------------- level phrases
+
+# Each phrase starts with its own joiner (", " or " "). Slots: {senior} who directs the work,
+# {unit} the unit of work, {peers} colleagues of the same occupation, {noun} one of them.
+_EMERGING_HANDS_ON = (
+    " under the direction of {senior}",
+    ", as directed by {senior} and following set procedures",
+    ", following set procedures, with {senior} checking the work",
+    " on routine {unit}, under close supervision",
+    " by the standard method, asking {senior} when anything is unclear",
+    " under supervision, reporting problems promptly to {senior}",
+    ", following written instructions and checklists",
+    " with guidance from {senior} while learning the job",
+    " on straightforward {unit}, with each step checked by {senior}",
+    " under supervision on assigned {unit}",
+)
+_EMERGING_QUALIFIED = (
+    " with guidance from {senior}",
+    " on straightforward {unit}, with {senior} reviewing the results",
+    ", following established protocols and seeking advice on anything unusual",
+    " under review by {senior} while building experience",
+    " within established procedures, raising concerns with {senior}",
+    " on routine {unit}, with close review by {senior}",
+    " while building experience, with support from experienced colleagues",
+    " under guidance, checking conclusions with {senior}",
+    " on assigned {unit}, with {senior} signing off the work",
+)
+_DEVELOPING = (
+    " independently on routine {unit}, referring exceptions to {senior}",
+    " without close supervision, handling the usual variations",
+    " across a full workload, with periodic review by {senior}",
+    " with moderate independence, escalating unusual cases",
+    " accurately and on time across a full workload",
+    " on own {unit}, asking for help only on exceptions",
+    " within established procedures, using own judgement on everyday cases",
+    " reliably and independently, adapting the method to common variations",
+    " as a fully trained {noun}, referring non-routine problems to {senior}",
+    " independently, keeping {senior} informed of problems",
+)
+_PROFICIENT_HANDS_ON = (
+    " as an experienced hand, showing newer {peers} how it is done",
+    " on the most difficult {unit}, without supervision",
+    ", including difficult or unusual {unit}",
+    " and show less experienced {peers} how to do it well",
+    " to a high standard without supervision, checking others' work",
+    " and sort out problems other {peers} bring to them",
+    " safely and efficiently under difficult conditions",
+    " without supervision, spotting and fixing problems before they spread",
+    " as the person others ask when a job goes wrong",
+    " quickly and to standard, helping others keep pace",
+    ", taking on the jobs that need the most experience",
+    " and check that others' work meets the standard",
+)
+_PROFICIENT = (
+    ", including complex and non-routine {unit}",
+    " in difficult or unusual cases, as the person colleagues consult",
+    " and guide less experienced {peers} through difficult cases",
+    " for the most demanding {unit}, resolving problems others escalate",
+    " to a consistently high standard, coaching newer {peers} in the method",
+    " in ambiguous or high-pressure situations, using expert judgement",
+    " autonomously and review colleagues' work for quality",
+    " with full autonomy, advising colleagues in other roles",
+    " as the recognised expert, taking on escalated problems",
+    ", setting the example for less experienced {peers}",
+    " where standard methods do not fit, devising a sound approach",
+    " for complex {unit}, coordinating with other specialists",
+    " and mentor newer {peers} in the judgement it requires",
+)
+_ADVANCED_HANDS_ON = (
+    " as lead hand, setting the team's working standards",
+    " as the supervisor responsible for the team's results",
+    ", taking charge of the team's priorities and standards",
+    " and decide how the team's work is organised and checked",
+    " and train new workers in the methods and safety rules",
+    " as the senior hand whose lead others follow",
+    " and answer for the quality and safety of the team's work",
+    " for the whole crew, planning the work a day ahead",
+    " and decide who does what on each job",
+    " as the person accountable for the work on site",
+    " and settle problems the team cannot resolve itself",
+    " as lead hand, checking the team's work before sign-off",
+    ", keeping the team's work on schedule and within the rules",
+)
+_ADVANCED_ORGANISATION = (
+    ", setting direction and standards across the organisation",
+    " and set the policies and standards others follow",
+    " at organisation level, shaping practice across teams",
+    " and represent the work to senior leaders and outside bodies",
+    " and develop the next generation of {peers}",
+    ", setting long-term priorities and committing resources",
+    " across the organisation, accountable for the results",
+    " and decide how the function is organised and resourced",
+    ", aligning the work with the organisation's strategy",
+    " and set the quality measures the function reports against",
+    " as the senior leader accountable for this work",
+    ", building the capability of the wider team",
+    " and champion improvements across departments",
+)
+_ADVANCED_OFFICE = (
+    " as team lead, setting the team's working standards",
+    " and decide how the team's work is organised and checked",
+    " as the supervisor responsible for the team's results",
+    " and coach new staff in the methods and standards",
+    " and settle problems the team cannot resolve itself",
+    ", keeping the team's work on schedule and to standard",
+    " and review the team's output before release",
+    " and plan the team's priorities week by week",
+    " as the senior member whose lead others follow",
+)
+_ADVANCED_SUPERVISED_JUDGE = (
+    " as the senior {noun} others consult on hard cases",
+    " and set the method other {peers} follow in this work",
+    " on the most complex matters referred by colleagues",
+    " and check the soundness of colleagues' conclusions",
+)
+# Advanced statements built on judgement work: the leader sets how it is done.
+_ADVANCED_JUDGE = (
+    " and set the method the whole team follows",
+    " as the final point of escalation for the team",
+    " and decide the approach the team takes on difficult cases",
+    " and own the team's standards for this work",
+    ", setting the rules others apply",
+)
+_ADVANCED_SUPERVISED = (
+    " as the senior {noun}, within the authority delegated by {senior}",
+    " while leading other {peers}, within the limits set by {senior}",
+    " and set the team's working standards, answering to {senior}",
+    " as lead {noun}, with {senior} keeping final responsibility",
+)
+
+
+# Short level tags for statements whose own words carry the work (skills).
+_TAGS = {
+    Level.EMERGING: (", with guidance from {senior}", " under supervision", " as directed"),
+    Level.DEVELOPING: (" without close supervision", " as a matter of routine", " independently"),
+    Level.PROFICIENT: (" in complex situations", ", coaching others by example", " autonomously"),
+    Level.ADVANCED: (" across the team", ", setting the example for the team"),
+}
+
+
+# SOC major groups of manual work (protective service to transportation): their top rung is
+# the lead hand on site; office, sales and professional groups lead a team or a function.
+MANUAL_GROUPS = frozenset("33 35 37 39 45 47 49 51 53".split())
+
+
+def level_phrases(
+    level: Level, zone: int | None, supervised: bool, kind: str = "core", manual: bool = False
+) -> tuple[str, ...]:
+    """The level phrases that suit an occupation's Job Zone, kind of work and supervision."""
+    if level is Level.EMERGING:
+        return _EMERGING_QUALIFIED if (zone or 0) >= 4 else _EMERGING_HANDS_ON
+    if level is Level.DEVELOPING:
+        return _DEVELOPING
+    if level is Level.PROFICIENT:
+        return _PROFICIENT_HANDS_ON if manual and hands_on(zone) else _PROFICIENT
+    if kind in {"judge", "core", "routine"}:
+        return _ADVANCED_SUPERVISED_JUDGE if supervised else _ADVANCED_JUDGE
+    if supervised:
+        return _ADVANCED_SUPERVISED
+    if not hands_on(zone):
+        return _ADVANCED_ORGANISATION
+    return _ADVANCED_HANDS_ON if manual else _ADVANCED_OFFICE
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    """One statement the occupation's records can give, before its level phrase."""
+
+    subject: str
+    core: str  # verb phrase, lower case, no final period
+    anchors: list[Anchor]
+    theme: str
+    kind: str  # task, dwa, supervisor, skill, knowledge, technology, tool
+    prefs: tuple[float, float, float, float]
+    key: str  # stable identity for hashing
+    fixed: bool = False  # the core already says its level; add no level phrase
+    levels: tuple[Level, ...] = field(default_factory=tuple)
+
+
+def _hash(*parts: str) -> int:
+    return int(hashlib.sha1("|".join(parts).encode()).hexdigest()[:8], 16)
+
+
+def _count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class _Occupation:
+    """Occupation-wide words the statements use."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.zone = brief.job_zone.zone if brief.job_zone else None
+        self.manual = brief.soc[:2] in MANUAL_GROUPS
+        self.noun = occupation_noun(brief)
+        self.peers = plural_noun(self.noun)
+        self.supervisor_words = supervised_by(brief)
+        if self.supervisor_words:
+            self.senior = self.supervisor_words
+        elif (self.zone or 0) <= 2:
+            self.senior = "a supervisor"
+        else:
+            lead = "an experienced" if (self.zone or 0) == 3 else "a senior"
+            self.senior = f"{lead} {self.noun}"
+        unit = st.unit_nouns(brief)
+        self.unit = "assignments" if unit == "jobs" else unit
+        self.people = _people(brief)
+        self.docs = _documents(brief)
+        self.places = st.places(brief)
+
+    def fill(self, text: str) -> str:
+        out = text.format(
+            senior=self.senior,
+            unit=self.unit,
+            peers=self.peers,
+            noun=self.noun,
+            people=self.people,
+            docs=self.docs,
+        )
+        return re.sub(r"\ba ([aeiou])", r"an \1", out)
+
+
+_PEOPLE = (
+    "patients",
+    "customers",
+    "clients",
+    "students",
+    "children",
+    "residents",
+    "passengers",
+    "guests",
+    "patrons",
+    "users",
+    "visitors",
+    "members",
+)
+
+
+def _people(brief: Brief) -> str:
+    text = " ".join(t.text.lower() for t in brief.tasks)
+    counts = [(len(re.findall(rf"\b{p[:-1]}s?\b", text)), p) for p in _PEOPLE]
+    n, best = max(counts)
+    return best if n >= 2 else "co-workers"
+
+
+_DOCS = (
+    "blueprints",
+    "specifications",
+    "work orders",
+    "drawings",
+    "charts",
+    "manuals",
+    "orders",
+    "prescriptions",
+    "schedules",
+    "contracts",
+    "plans",
+    "policies",
+    "regulations",
+    "records",
+    "reports",
+    "instructions",
+)
+
+
+def _documents(brief: Brief) -> str:
+    text = " ".join(t.text.lower() for t in brief.tasks)
+    found = sorted(
+        ((-len(re.findall(rf"\b{d[:-1]}s?\b", text)), i, d) for i, d in enumerate(_DOCS)),
+    )
+    names = [d for n, _, d in found if n <= -1][:2]
+    if not names:
+        return "work instructions and procedures"
+    if len(names) == 1:
+        return f"{names[0]} and work instructions" if names[0] != "instructions" else names[0]
+    return f"{names[0]} and {names[1]}"
+
+
+def _task_anchors(task: Task, release: str) -> list[Anchor]:
+    out = [Anchor(kind="task", id=str(task.id), release=release)]
+    out += [Anchor(kind="dwa", id=d.id, release=release) for d in task.dwas]
+    if task.dwas:
+        out.append(Anchor(kind="element", id=task.dwas[0].element_id, release=release))
+    return out
+
+
+def _theme_of(task: Task) -> str:
+    return task.dwas[0].iwa_title if task.dwas else "Other work"
+
+
+def _task_candidates(brief: Brief) -> list[Candidate]:
+    out = []
+    for rank, task in enumerate(brief.tasks):
+        core = verb_phrase(task.text, 15)
+        if core is None:
+            continue
+        subject = _plain(task_facet(task, rank, brief.release).subject)
+        if _unfit(subject) or not subject:
+            continue
+        kind = work_kind(task.text)
+        prefs = list(_PREFERENCE[kind])
+        if task.type == "Core":
+            prefs[0] += 0.3
+            prefs[1] += 0.3
+        out.append(
+            Candidate(
+                subject=capitalize(subject),
+                core=core,
+                anchors=_task_anchors(task, brief.release),
+                theme=_theme_of(task),
+                kind="task",
+                prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                key=f"task:{task.id}",
+            )
+        )
+    return out
+
+
+def _plain(subject: str) -> str:
+    """A subject without a leading level word ("Routine maintenance" -> "Maintenance")."""
+    return capitalize(re.sub(r"^(?:routine|basic|simple|complex|advanced) ", "", subject, flags=re.I))
+
+
+def _dwa_candidates(brief: Brief) -> list[Candidate]:
+    """Each DWA of the occupation once, as a second, plainer statement of its work."""
+    out = []
+    seen: set[str] = set()
+    for task in brief.tasks:
+        for dwa in task.dwas:
+            if dwa.id in seen:
+                continue
+            seen.add(dwa.id)
+            core = verb_phrase(dwa.title, 12)
+            clauses = parse_task(dwa.title)
+            if core is None or not clauses:
+                continue
+            subject = _plain(subject_for(clauses[0]))
+            if not subject or _unfit(subject):
+                continue
+            kind = work_kind(dwa.title)
+            out.append(
+                Candidate(
+                    subject=capitalize(subject),
+                    core=core,
+                    anchors=[
+                        Anchor(kind="dwa", id=dwa.id, release=brief.release),
+                        Anchor(kind="task", id=str(task.id), release=brief.release),
+                        Anchor(kind="element", id=dwa.element_id, release=brief.release),
+                    ],
+                    theme=dwa.iwa_title,
+                    kind="dwa",
+                    prefs=tuple(p - 0.4 for p in _PREFERENCE[kind]),  # type: ignore[arg-type]
+                    key=f"dwa:{dwa.id}",
+                )
+            )
+    return out
+
+
+def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
+    """The supervising occupation's leading tasks, for occupations that lead little work."""
+    sup = brief.supervisor
+    if sup is None or own_lead >= 4:
+        return []
+    mine = st.content_stems(" ".join(t.text for t in brief.tasks))
+    scored = []
+    for task in sup.tasks:
+        kind = work_kind(task.text)
+        if kind not in {"lead", "coach", "judge"}:
+            continue
+        core = verb_phrase(task.text, 14)
+        clauses = parse_task(task.text)
+        if core is None or not clauses:
+            continue
+        subject = subject_for(clauses[0])
+        if not subject or _unfit(subject):
+            continue
+        overlap = len(st.content_stems(task.text) & mine)
+        scored.append((-(overlap + (2 if kind == "lead" else 0)), task.id, task, core, subject))
+    out = []
+    for _, _, task, core, subject in sorted(scored)[:6]:
+        out.append(
+            Candidate(
+                subject=capitalize(subject),
+                core=core,
+                anchors=[
+                    Anchor(
+                        kind="supervisor_task", id=f"{sup.soc}:{task.id}", release=brief.release
+                    )
+                ],
+                theme="Leading the work",
+                kind="supervisor",
+                prefs=(0.0, 0.0, 0.5, 2.6),
+                key=f"supervisor:{task.id}",
+            )
+        )
+    return out
+
+
+def _nearest_anchor(brief: Brief, element_id: str, target: float) -> Anchor | None:
+    anchors = [a for a in brief.scale_anchors if a.element_id == element_id]
+    if not anchors:
+        return None
+    best = min(anchors, key=lambda a: (abs(a.value - target), a.value))
+    return Anchor(kind="scale_anchor", id=f"{element_id}@{best.value:g}", release=brief.release)
+
+
+_SHIFT = {Level.EMERGING: -2.0, Level.DEVELOPING: -1.0, Level.PROFICIENT: 0.0, Level.ADVANCED: 1.0}
+
+
+def _rated_anchors(brief: Brief, element_id: str, level: Level, rating: float | None) -> list[Anchor]:
+    release = next(
+        (e.release for e in (*brief.skills, *brief.knowledge) if e.element_id == element_id),
+        brief.release,
+    )
+    out = [Anchor(kind="element", id=element_id, release=release)]
+    if rating is not None:
+        target = min(7.0, max(0.0, rating + _SHIFT[level]))
+        if anchor := _nearest_anchor(brief, element_id, target):
+            out.append(anchor.model_copy(update={"release": brief.release}))
+    return out
+
+
+def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+    out = []
+    rated = sorted(
+        (s for s in brief.skills if s.element_id in SKILLS and (s.importance or 0) >= 2.0),
+        key=lambda s: (-(s.importance or 0), s.element_id),
+    )
+    for rank, skill in enumerate(rated):
+        level, subject, action = SKILLS[skill.element_id]
+        weight = 2.4 - 0.1 * rank
+        prefs = [0.0, 0.0, 0.0, 0.0]
+        prefs[LEVELS.index(level)] = weight
+        out.append(
+            Candidate(
+                subject=capitalize(occ.fill(subject)),
+                core=occ.fill(action),
+                anchors=_rated_anchors(brief, skill.element_id, level, skill.level),
+                theme=f"Skill: {skill.name}",
+                kind="skill",
+                prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                key=f"skill:{skill.element_id}",
+                levels=(level,),
+            )
+        )
+    return out
+
+
+def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+    """Work styles O*NET rates as shaping this occupation's work (positive impact)."""
+    out = []
+    for rank, style in enumerate(w for w in brief.work_styles if (w.impact or 0) > 1.0):
+        if style.name not in WORK_STYLES:
+            continue
+        level, subject, action = WORK_STYLES[style.name]
+        prefs = [0.0, 0.0, 0.0, 0.0]
+        prefs[LEVELS.index(level)] = 1.2 - 0.05 * rank
+        out.append(
+            Candidate(
+                subject=subject,
+                core=occ.fill(action),
+                anchors=[Anchor(kind="element", id=style.element_id, release=brief.release)],
+                theme=f"Work style: {style.name}",
+                kind="skill",
+                prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                key=f"style:{style.element_id}",
+                levels=(level,),
+            )
+        )
+    return out
+
+
+def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+    out = []
+    rated = sorted(
+        (k for k in brief.knowledge if k.element_id in KNOWLEDGE and (k.importance or 0) >= 3.0),
+        key=lambda k: (-(k.importance or 0), k.element_id),
+    )[:6]
+    for rank, area in enumerate(rated):
+        subject, what = KNOWLEDGE[area.element_id]
+        for level in LEVELS:
+            if level is Level.ADVANCED and area.element_id != "2.C.1.a" and rank > 0:
+                continue
+            options = KNOWLEDGE_ACTIONS[level]
+            action = options[_hash(brief.soc, area.element_id, level.value) % len(options)]
+            prefs = [0.0, 0.0, 0.0, 0.0]
+            prefs[LEVELS.index(level)] = 1.9 - 0.3 * rank
+            out.append(
+                Candidate(
+                    subject=subject,
+                    core=occ.fill(action.replace("{what}", what)),
+                    anchors=_rated_anchors(brief, area.element_id, level, area.level),
+                    theme=f"Knowledge: {area.name}",
+                    kind="knowledge",
+                    prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                    key=f"knowledge:{area.element_id}:{level.value}",
+                    fixed=True,
+                    levels=(level,),
+                )
+            )
+    return out
+
+
+def _technology_candidates(brief: Brief) -> list[Candidate]:
+    out = []
+    ordered = sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))
+    seen: set[int] = set()
+    for tech in ordered:
+        if tech.commodity_code in seen:
+            continue
+        title = tech.commodity_title.lower()
+        use = next((u for cue, u in TECH_USES if cue in title), None)
+        if use is None:
+            continue
+        seen.add(tech.commodity_code)
+        examples = [
+            t.example
+            for t in ordered
+            if t.commodity_code == tech.commodity_code and len(t.example.split()) <= 4
+        ][:2]
+        if not examples:
+            continue
+        named = " and ".join(examples)
+        kind_name = st._acronym_tail(tech.commodity_title) or tech.commodity_title
+        out.append(
+            Candidate(
+                subject=capitalize(kind_name),
+                core=f"{use} {named}",
+                anchors=[
+                    Anchor(kind="technology", id=str(tech.commodity_code), release=brief.release)
+                ],
+                theme="Technology",
+                kind="technology",
+                prefs=(1.8, 1.7, 0.0, 0.0) if len(out) < 2 else (0.8, 0.8, 0.0, 0.0),
+                key=f"technology:{tech.commodity_code}",
+            )
+        )
+        if len(out) == 4:
+            break
+    return out
+
+
+def _tool_candidates(brief: Brief) -> list[Candidate]:
+    """The tools one task names, used and looked after while doing that task."""
+    out = []
+    for task in brief.tasks:
+        stems = st.content_stems(task.text)
+        tools = [
+            t
+            for t in brief.tools
+            if st.tool_heads(t.commodity_title, t.example) & stems and len(t.example.split()) <= 4
+        ]
+        if len(tools) < 1:
+            continue
+        core = verb_phrase(task.text, 9)
+        if core is None:
+            continue
+        names: list[str] = []
+        for t in tools:
+            name = st._acronym_tail(t.example) or t.example
+            name = name if any(c.isupper() for c in name[1:]) else name.lower()
+            if name not in names:
+                names.append(name)
+        named = " and ".join(names[:2])
+        doing = gerund_phrase(core)
+        if any(w.strip(",") in BASE_VERBS for w in doing.split()[1:3]):
+            continue  # a verb the gerund list missed ("filing, grinding, deburr")
+        out.append(
+            Candidate(
+                subject=capitalize(named),
+                core=f"use safely and keep in good order when {doing}",
+                anchors=[
+                    Anchor(kind="tool", id=str(tools[0].commodity_code), release=brief.release),
+                    Anchor(kind="task", id=str(task.id), release=brief.release),
+                ],
+                theme="Tools",
+                kind="tool",
+                prefs=(2.2, 0.6, 0.0, 0.0),
+                key=f"tool:{task.id}",
+                levels=(Level.EMERGING,),
+            )
+        )
+        if len(out) == 2:
+            break
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+# How many statements of each kind a level takes at most.
+_CAPS = {
+    Level.EMERGING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 1},
+    Level.DEVELOPING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 0},
+    Level.PROFICIENT: {"skill": 3, "knowledge": 1, "technology": 0, "tool": 0},
+    Level.ADVANCED: {"skill": 3, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
+}
+
+
+def _join(core: str, phrase: str) -> str:
+    """Core + level phrase; a core that is itself a list takes a comma before the phrase."""
+    if "," in core and phrase.startswith(" ") and not phrase.startswith(" and "):
+        return f"{core},{phrase}"
+    return f"{core}{phrase}"
+
+
+SENIOR_PER_LEVEL = 3  # a level names the person who directs the work at most this often
+
+
+def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, object]) -> str | None:
+    """The action (with its final period) for one level, or None if nothing fits."""
+    core = cand.core
+    base = _count(cand.subject) + _count(core)
+    used = state.setdefault("phrases", set())
+    assert isinstance(used, set)
+    seniors = int(state.get("seniors", 0))  # type: ignore[call-overload]
+    if cand.kind == "skill":
+        options: tuple[str, ...] = _TAGS[level]
+    elif cand.fixed:
+        return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
+    else:
+        kind = "lead" if cand.kind == "supervisor" else work_kind(core)
+        options = level_phrases(
+            level, occ.zone, occ.supervisor_words is not None, kind, occ.manual
+        )
+    start = _hash(occ.brief.soc, cand.key, level.value) % len(options)
+    fallback = None
+    for k in range(len(options)):
+        phrase = options[(start + k) % len(options)]
+        names_senior = "{senior}" in phrase
+        if names_senior and (occ.senior in core or seniors >= SENIOR_PER_LEVEL):
+            continue
+        filled = occ.fill(phrase)
+        if not MIN_WORDS <= base + _count(filled) <= MAX_WORDS:
+            continue
+        if _doubles(f"{cand.subject} {core}", filled):
+            continue
+        if "{unit}" in phrase and re.search(rf"\b{occ.unit[:-1]}", core.lower()):
+            continue  # the unit said twice ("on patients' progress … on routine patients")
+        if phrase.strip(", ") in used:
+            fallback = fallback or (phrase, filled)
+            continue
+        used.add(phrase.strip(", "))
+        state["seniors"] = seniors + names_senior
+        return f"{_join(core, filled)}."
+    if cand.kind == "skill" and MIN_WORDS <= base <= MAX_WORDS:
+        return f"{core}."
+    if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
+        return f"{core}."
+    if state.get("last_resort") and fallback is not None:
+        state["seniors"] = seniors + ("{senior}" in fallback[0])
+        return f"{_join(core, fallback[1])}."
+    return None
+
+
+def _doubles(core: str, phrase: str) -> bool:
+    """The phrase repeats a content word (or its stem) the core or subject already says
+    ("routine … routine", "supervise … without supervision")."""
+    low = {w.lower()[:7] for w in _WORD.findall(core) if len(w) > 4}
+    return any(w.lower()[:7] in low for w in _WORD.findall(phrase) if len(w) > 4)
+
+
+def _echoes(core: str) -> bool:
+    """The core's verb echoed by its own noun ("develop … the development of")."""
+    verb = core.split(" ", 1)[0].strip(",").lower()
+    noun = nominal(verb).lower()
+    return noun != verb and re.search(rf"\b{re.escape(noun)}\b", core.lower()) is not None
+
+
+_WIDEN = {
+    Level.DEVELOPING: ("Planning of own {x} work", "plan and organise own work when {g}"),
+    Level.PROFICIENT: (
+        "Quality of {x} work",
+        "check the quality of colleagues' work when {g} and help put problems right",
+    ),
+    Level.ADVANCED: ("Standards for {x}", "set the standards other {peers} follow when {g}"),
+}
+
+
+def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Candidate]:
+    """Task work seen from a wider rung, for records too sparse to fill that rung."""
+    subject_t, action_t = _WIDEN[level]
+    out = []
+    for cand in tasks:
+        task = next(a for a in cand.anchors if a.kind == "task")
+        text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
+        short = verb_phrase(text, 10)
+        if short is None:
+            continue
+        x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
+        out.append(
+            Candidate(
+                subject=capitalize(subject_t.format(x=x)),
+                core=occ.fill(action_t.replace("{g}", gerund_phrase(short))).replace("{x}", x),
+                anchors=cand.anchors,
+                theme=cand.theme,
+                kind="widened",
+                prefs=(0.0, 0.0, 0.0, 0.0),
+                key=f"widened:{level.value}:{cand.key}",
+                fixed=True,
+            )
+        )
+    return out
+
+
+_STACKED = re.compile(r"\b(?:for|to|with|of|on|in|across|within) (?:on|in|for|across|within)\b")
+_DOUBLED = re.compile(r"\b(\w+)\W+\1\b", re.IGNORECASE)
+_VAGUE_PEOPLE = re.compile(r"\b(?:direct|lead|manage|coordinate|supervise) (?:it|them)\b")
+
+
+def _flawed(core: str) -> bool:
+    """O*NET wording the checks reject when carried whole ("blood, blood products", "come
+    in on time"): such a phrase is not used rather than published with the seam."""
+    return bool(_STACKED.search(core) or _DOUBLED.search(core) or _VAGUE_PEOPLE.search(core))
+
+
+def _good_subject(subject: str, core: str) -> bool:
+    """A subject that names work cleanly and does not echo the action's opening verb."""
+    toks = subject.lower().split()
+    if not toks or toks[-1].strip(",") in _DANGLING_SUBJECT or subject.endswith(","):
+        return False
+    if opens_with_verb(subject):
+        return False
+    first = core.split(" ", 1)[0].lower().strip(",")
+    # "Operations review — review operations": the subject's noun is the action's verb.
+    return toks[-1] != first and toks[0] != first
+
+
+_DANGLING_SUBJECT = frozenset(
+    "and or of to for in on at by with from as the a an near into onto".split()
+)
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def _too_alike(core: str, others: list[str]) -> bool:
+    mine = _tokens(core)
+    for other in others:
+        theirs = _tokens(other)
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= 0.45:
+            return True
+    return False
+
+
+def _near(home: int, level: int, key: str) -> bool:
+    """Whether a skill (up to two rungs up) or work style (one either way) fits a level."""
+    if key.startswith("style:"):
+        return abs(home - level) <= 1
+    return 0 <= level - home <= 1
+
+
+REPEATS = 2  # subjects a framework may repeat at a second level when its record is sparse
+
+
+class _Picker:
+    """Chooses each level's statements, keeping subjects and keys unique in the framework."""
+
+    def __init__(self, occ: _Occupation) -> None:
+        self.occ = occ
+        self.chosen: dict[Level, list[tuple[Candidate, str]]] = {lv: [] for lv in LEVELS}
+        self.states: dict[Level, dict[str, object]] = {lv: {} for lv in LEVELS}
+        self.level_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.used_keys: set[str] = set()
+        self.used_subjects: set[str] = set()
+        self.task_uses: dict[str, int] = {}
+        self.repeats = 0
+
+    def full(self, level: Level) -> bool:
+        return len(self.chosen[level]) >= PER_LEVEL
+
+    def take(self, cand: Candidate, level: Level, repeat: bool = False) -> bool:
+        if repeat:
+            # A sparse record may say one subject at a second level (at most REPEATS times),
+            # never twice within a level.
+            mine = {c.subject.lower() for c, _ in self.chosen[level]}
+            if self.repeats >= REPEATS or cand.subject.lower() in mine:
+                return False
+        elif cand.key in self.used_keys or cand.subject.lower() in self.used_subjects:
+            return False
+        if not _good_subject(cand.subject, cand.core) or _echoes(cand.core):
+            return False
+        if level is Level.ADVANCED and re.search(r"\b(?:it|them)\b", cand.core):
+            return False  # the top rung names what it governs
+        if _flawed(cand.core) or any(
+            re.search(rf"\b{re.escape(m)}\b", cand.core.lower()) for m in PROFILES[level].forbidden
+        ):
+            return False
+        task_ids = [a.id for a in cand.anchors if a.kind == "task"]
+        if cand.kind in {"dwa", "tool"} and (
+            any(self.task_uses.get(t, 0) >= 2 for t in task_ids)
+            or self.level_tasks[level] & set(task_ids)
+        ):
+            return False
+        if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]]):
+            return False
+        action = _write(cand, level, self.occ, self.states[level])
+        if action is None:
+            return False
+        self.chosen[level].append((cand, action))
+        self.repeats += cand.subject.lower() in self.used_subjects
+        self.used_keys.add(cand.key)
+        self.used_subjects.add(cand.subject.lower())
+        self.level_tasks[level].update(task_ids)
+        for t in task_ids:
+            self.task_uses[t] = self.task_uses.get(t, 0) + 1
+        return True
+
+
+def compose_ladder(brief: Brief, engine_label: str) -> Framework:
+    """Compose the framework of one occupation, level by level, from its whole record."""
+    occ = _Occupation(brief)
+    tasks = _task_candidates(brief)
+    own_lead = sum(1 for c in tasks if work_kind(c.core) in {"lead"})
+    pool = (
+        tasks
+        + _dwa_candidates(brief)
+        + _supervisor_candidates(brief, own_lead)
+        + _skill_candidates(brief, occ)
+        + _knowledge_candidates(brief, occ)
+        + _style_candidates(brief, occ)
+        + _technology_candidates(brief)
+        + _tool_candidates(brief)
+    )
+    pick = _Picker(occ)
+    # The scarcest rungs choose first: the top needs leading work, Proficient judgement work.
+    for level in (Level.ADVANCED, Level.PROFICIENT, Level.EMERGING, Level.DEVELOPING):
+        i = LEVELS.index(level)
+        caps = _CAPS[level]
+        taken: dict[str, int] = {}
+        ranked = sorted(
+            (c for c in pool if c.prefs[i] > 0.5 and (not c.levels or level in c.levels)),
+            key=lambda c: (-c.prefs[i], c.key),
+        )
+        for cand in ranked:
+            if pick.full(level):
+                break
+            if taken.get(cand.kind, 0) >= caps.get(cand.kind, PER_LEVEL):
+                continue
+            if pick.take(cand, level):
+                taken[cand.kind] = taken.get(cand.kind, 0) + 1
+    # A level still short of ten takes any unused statement the records give, at any
+    # preference; as a last resort a level phrase may repeat within the level.
+    for last_resort in (False, True):
+        for level in LEVELS:
+            if pick.full(level):
+                continue
+            i = LEVELS.index(level)
+            pick.states[level]["last_resort"] = last_resort
+            rest = sorted(
+                (c for c in pool if c.key not in pick.used_keys),
+                key=lambda c: (-c.prefs[i], -max(c.prefs), c.key),
+            )
+            for cand in rest:
+                if pick.full(level):
+                    break
+                if level is Level.EMERGING and cand.kind == "supervisor":
+                    continue
+                if cand.kind == "knowledge" and level not in cand.levels:
+                    continue
+                if cand.levels and not _near(LEVELS.index(cand.levels[0]), i, cand.key):
+                    continue  # a skill shows at its rung or up to two above; a style one
+                pick.take(cand, level)
+    # Last of all, a sparse record widens work already named into the team's standard
+    # (Advanced), its quality (Proficient) or the planning of own work (Developing).
+    for level in LEVELS[1:]:
+        for cand in _widened(tasks, level, occ):
+            if pick.full(level):
+                break
+            pick.take(cand, level)
+    chosen = pick.chosen
+    statements: list[Statement] = []
+    themes: dict[str, list[Anchor]] = {}
+    for level in LEVELS:
+        picked = chosen[level]
+        # Order within a level: the occupation's own work first, then skills and knowledge.
+        order = {"task": 0, "dwa": 0, "supervisor": 0, "widened": 0, "tool": 1, "technology": 1, "skill": 2, "knowledge": 3}
+        picked.sort(key=lambda ca: order[ca[0].kind])
+        for n, (cand, action) in enumerate(picked, start=1):
+            statements.append(
+                Statement(
+                    level=level,
+                    order=n,
+                    theme=cand.theme,
+                    subject=cand.subject,
+                    action=action,
+                    anchors=cand.anchors,
+                )
+            )
+            bucket = themes.setdefault(cand.theme, [])
+            for a in cand.anchors:
+                if a not in bucket:
+                    bucket.append(a)
+    theme_list = [
+        Theme(id=f"t{n:02d}", label=label, anchors=anchors)
+        for n, (label, anchors) in enumerate(themes.items(), start=1)
+    ]
+    return Framework(
+        soc=brief.soc,
+        title=brief.title,
+        release=brief.release,
+        engine=engine_label,
+        context_covered=_context_covered(brief, occ, chosen),
+        description=_description(brief, statements),
+        themes=theme_list,
+        statements=statements,
+    )
+
+
+def _context_covered(brief: Brief, occ: _Occupation, chosen: dict[Level, list[tuple[Candidate, str]]]) -> str:
+    from skillsx.compose.framework import _common_noun, _tools_in_use
+
+    subjects = [
+        _common_noun(c.subject)
+        for c, _ in chosen[Level.DEVELOPING]
+        if c.kind in {"task", "dwa"} and _count(c.subject) <= 5 and "," not in c.subject
+    ][:3]
+    work = (
+        ", ".join(subjects[:-1]) + f" and {subjects[-1]}" if len(subjects) > 1 else "".join(subjects)
+    )
+    where = f", {occ.places[0]}" if occ.places else ""
+    kit = [_common_noun(t.example) for t in _tools_in_use(brief)[:2]]
+    tools = f", using tools such as {' and '.join(kit)}" if kit else ""
+    if occ.supervisor_words:
+        top = f"leading the work as a senior {occ.noun}, within the authority of {occ.senior}"
+    elif hands_on(occ.zone):
+        top = "running the team's work as lead hand or supervisor"
+    else:
+        top = "setting direction and standards across the organisation"
+    lead = f"Covers the work of {brief.title}{where}"
+    lead += f": {work}{tools}." if work else f"{tools}."
+    return f"{lead} Levels run from supervised, routine work on own {occ.unit} to {top}."
+
+
+def _description(brief: Brief, statements: list[Statement]) -> str:
+    n = len({(a.kind, a.id) for s in statements for a in s.anchors})
+    return (
+        f"{capitalize(brief.description.strip())} This framework describes the work at four "
+        f"levels, each with its own statements, grounded in {n} O*NET records of release "
+        f"{brief.release}."
+    )

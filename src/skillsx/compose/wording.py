@@ -1,0 +1,168 @@
+"""Wording of the ladder composer: O*NET verb phrases carried whole, cut to fit, and the
+occupation's own people, places and limits that the level phrases name.
+
+O*NET's task and DWA sentences are written by analysts; the composer keeps their verb
+phrases and only cuts them at safe boundaries (a "such as" list, a "using" tail, a purpose
+clause, later coordinated clauses). A phrase that cannot be cut cleanly is not used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.compose.phrases import gerund, lower_first, singular, split_clauses
+from skillsx.models import Brief
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+# Tails cut first when a phrase is too long, in order: examples, instruments, authorities,
+# purposes. Each pattern cuts from its match to the end.
+_TAILS = (
+    re.compile(r",? such as\b.*$"),
+    re.compile(r",? including\b.*$"),
+    re.compile(r",? e\.g\.,?.*$"),
+    re.compile(r",? (?:using|utilizing|with the aid of|by means of)\b.*$"),
+    re.compile(r",? (?:according to|in accordance with|as specified|as required|as directed|as needed|as necessary|as appropriate|when necessary|when needed|where appropriate)\b.*$"),
+    re.compile(r",? (?:in order to|so that|so as to)\b.*$"),
+    re.compile(r",? to (?:ensure|determine|identify|assure|verify|prevent|facilitate|meet|obtain|maintain|provide|keep|avoid|allow|assess|evaluate|promote|improve|achieve|support|comply|detect|locate|establish|inform|resolve|minimize|reduce)\b.*$"),
+    re.compile(r",? (?:for|during|throughout|within|in|at|on) [^,]*$"),
+)
+_VAGUE_END = re.compile(r",? (?:in|of|for|on) (?:areas|fields|matters|items|things|ways|topics)$")
+_DANGLING = frozenset(
+    "and or of to for in on at by with from into as such the a an their its including "
+    "using that which who whether than".split()
+)
+_SERVED = frozenset(
+    "client clients customer customers passenger passengers patient patients student "
+    "students resident residents patron patrons guest guests public children".split()
+)
+_UNDER = re.compile(
+    r"\bunder the (?:direct |general |close |immediate )?(?:direction|supervision) of "
+    r"([^.,;]+?)(?=[.,;]| to | in | and |$)"
+)
+_ASSIST = re.compile(r"(?:^|\. )(?:May )?[Aa]ssists? ([a-z][^.,;]+?) (?:by|in|with|to|on)\b")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def _clean(text: str) -> str:
+    text = _PAREN.sub("", text.strip().rstrip("."))
+    text = text.split(";")[0]
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _dangles(text: str) -> bool:
+    toks = text.lower().rstrip(",").split()
+    return not toks or toks[-1] in _DANGLING
+
+
+def _join_clauses(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def verb_phrase(text: str, max_words: int) -> str | None:
+    """An O*NET task or DWA sentence as a lower-case verb phrase of at most ``max_words``.
+
+    Cuts tails (examples, instruments, purposes) and later coordinated clauses only while
+    the phrase is too long; None when no clean cut fits.
+    """
+    phrase = _clean(text)
+    if not phrase:
+        return None
+    if len(words(phrase)) > max_words:
+        for tail in _TAILS:
+            cut = _VAGUE_END.sub("", tail.sub("", phrase)).strip(" ,")
+            if cut != phrase and len(words(cut)) >= 3 and not _dangles(cut):
+                phrase = cut
+            if len(words(phrase)) <= max_words:
+                break
+    if len(words(phrase)) > max_words:
+        clauses = split_clauses(phrase)
+        for k in range(len(clauses) - 1, 0, -1):
+            joined = _join_clauses(clauses[:k])
+            if len(words(joined)) <= max_words and not _dangles(joined):
+                phrase = joined
+                break
+    if len(words(phrase)) > max_words or len(words(phrase)) < 2 or _dangles(phrase):
+        return None
+    first = phrase.split(" ", 1)[0].lower().strip(",")
+    if first not in BASE_VERBS:
+        return None  # not an imperative verb phrase: nothing safe to carry
+    return lower_first(phrase)
+
+
+def gerund_phrase(phrase: str) -> str:
+    """'dig ditches or trenches, backfill …' -> 'digging ditches or trenches, backfilling …':
+    every verb of the opening verb list and of later coordinated clauses as a gerund."""
+    out = []
+    for n, clause in enumerate(split_clauses(phrase)):
+        toks = clause.split()
+        i = 0
+        while i < len(toks):
+            bare = toks[i].lower().strip(",")
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            after_list = i == 0 or toks[i - 1].endswith(",") or toks[i - 1] in {"and", "or"}
+            if bare in BASE_VERBS and after_list and nxt != "of":
+                tail = "," if toks[i].endswith(",") else ""
+                toks[i] = gerund(bare) + tail
+                i += 1
+                continue
+            if i > 0 and bare in {"and", "or"}:
+                i += 1
+                continue
+            break
+        out.append(" ".join(toks))
+        del n
+    return _join_clauses(out)
+
+
+def supervised_by(brief: Brief) -> str | None:
+    """Who directs this occupation's work, as its O*NET description says ("a registered
+    nurse", "lawyers"), or None."""
+    if m := _UNDER.search(brief.description):
+        return m.group(1).strip()
+    if m := _ASSIST.search(brief.description):
+        who = m.group(1).strip()
+        if not (set(who.lower().split()) & _SERVED):
+            return who
+    return None
+
+
+_PERSON_END = re.compile(
+    r"(?:er|or|ist|ian|ant|ent|man|men|aide|aid|nurse|clerk|cook|chef|guard|agent|judge|"
+    r"pilot|host|officer|teller|worker|engineer|operator|assistant|technician|"
+    r"technologist|specialist|analyst|scientist|therapist|tender|helper|laborer|inspector)s$",
+    re.IGNORECASE,
+)
+
+
+def occupation_noun(brief: Brief) -> str:
+    """The occupation as a singular common noun ("registered nurse", "legal assistant")."""
+    title = re.sub(r",? (?:Except|Including)\b.*$", "", brief.title)
+    segments = [x.strip() for x in title.split(",") if x.strip()]
+    # "Cooks, Restaurant": a qualifier after the comma; "Child, Family, and School Social
+    # Workers": the head is in the last segment.
+    people = [x for x in segments if _PERSON_END.search(x)]
+    title = people[-1] if people else segments[0]
+    alternatives = [a.strip() for a in re.split(r"\band\b|/", title) if a.strip()]
+    # "Paralegals and Legal Assistants": the first name; "Licensed Practical and Licensed
+    # Vocational Nurses": the last, since the first has no noun of its own.
+    last = alternatives[0] if alternatives[0].endswith("s") else alternatives[-1]
+    toks = last.split()
+    if not toks:
+        return "practitioner"
+    toks = toks[-2:] if len(toks) > 2 else toks
+    toks[-1] = singular(toks[-1])
+    noun = " ".join(toks)
+    return noun if noun.isupper() else noun.lower()
+
+
+def plural_noun(noun: str) -> str:
+    from skillsx.compose.phrases import plural
+
+    head, _, rest = noun.rpartition(" ")
+    return f"{head} {plural(rest)}".strip() if head else plural(noun)

@@ -1,0 +1,122 @@
+"""What the top and the rungs of a framework's ladder read beyond the occupation's own rows.
+
+- ``get_supervisor``: the occupation that supervises this one, found in O*NET's own data: a
+  related occupation titled "First-Line Supervisors of …", else the first-line supervisors of
+  the same SOC major group whose title shares most words with this occupation's title and
+  description. Supervisors and managers themselves get none.
+- ``list_scale_anchors`` / ``list_element_descriptions``: O*NET's level scale anchors and
+  content-model descriptions of the given skills and knowledge elements.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from skillsx.models import RelatedOccupation, ScaleAnchor, Supervisor, Task
+from skillsx.store import schema
+
+T = schema.ONET_TABLES
+_PREFIX = "First-Line Supervisors"
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset("and or of the all other workers except".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _supervisors(conn: Connection, rid: int, cache: dict[str, Any]) -> dict[str, str]:
+    key = f"supervisors:{rid}"
+    if key not in cache:
+        occ = T["onet_occupations"]
+        cache[key] = {
+            r.soc: r.title
+            for r in conn.execute(
+                select(occ.c.soc, occ.c.title).where(
+                    occ.c.release_id == rid, occ.c.title.like(f"{_PREFIX}%")
+                )
+            )
+        }
+    out: dict[str, str] = cache[key]
+    return out
+
+
+def get_supervisor(
+    conn: Connection,
+    rid: int,
+    soc: str,
+    title: str,
+    description: str,
+    related: list[RelatedOccupation],
+    cache: dict[str, Any],
+) -> Supervisor | None:
+    """The first-line supervisors of this occupation, with their tasks, or None."""
+    if title.startswith(_PREFIX) or soc.startswith("11-"):
+        return None  # supervisors and managers lead the work themselves
+    sups = _supervisors(conn, rid, cache)
+    pick: tuple[str, str] | None = None
+    for r in related:
+        if r.soc in sups:
+            pick = (r.soc, "related occupation in O*NET")
+            break
+    if pick is None:
+        mine = _words(f"{title} {description}")
+        scored = sorted(
+            (-len(mine & _words(t)), s) for s, t in sups.items() if s[:2] == soc[:2]
+        )
+        if scored:
+            pick = (scored[0][1], f"first-line supervisors of SOC major group {soc[:2]}")
+    if pick is None:
+        return None
+    sup_soc, basis = pick
+    key = f"suptasks:{rid}:{sup_soc}"
+    if key not in cache:
+        ts = T["onet_task_statements"]
+        cache[key] = [
+            Task(
+                id=r.task_id,
+                text=r.task,
+                type=r.task_type if r.task_type in ("Core", "Supplemental") else None,
+            )
+            for r in conn.execute(
+                select(ts.c.task_id, ts.c.task, ts.c.task_type)
+                .where(ts.c.release_id == rid, ts.c.soc == sup_soc)
+                .order_by(ts.c.task_id)
+            )
+        ]
+    return Supervisor(soc=sup_soc, title=sups[sup_soc], basis=basis, tasks=cache[key])
+
+
+def list_scale_anchors(
+    conn: Connection, rid: int, element_ids: set[str], cache: dict[str, Any]
+) -> list[ScaleAnchor]:
+    """Level scale anchors (scale LV) of the given elements, by element and value."""
+    key = f"anchors:{rid}"
+    if key not in cache:
+        t = T["onet_level_scale_anchors"]
+        cache[key] = [
+            ScaleAnchor(element_id=r.element_id, value=r.anchor_value, text=r.anchor_description)
+            for r in conn.execute(
+                select(t.c.element_id, t.c.anchor_value, t.c.anchor_description)
+                .where(t.c.release_id == rid, t.c.scale_id == "LV")
+                .order_by(t.c.element_id, t.c.anchor_value)
+            )
+        ]
+    return [a for a in cache[key] if a.element_id in element_ids]
+
+
+def list_element_descriptions(
+    conn: Connection, rid: int, element_ids: set[str], cache: dict[str, Any]
+) -> dict[str, str]:
+    """Content-model descriptions of the given elements."""
+    key = f"descriptions:{rid}"
+    if key not in cache:
+        cm = T["onet_content_model"]
+        rows = conn.execute(
+            select(cm.c.element_id, cm.c.description).where(cm.c.release_id == rid)
+        ).all()
+        cache[key] = {r.element_id: r.description for r in rows}
+    return {e: d for e, d in cache[key].items() if e in element_ids}
