@@ -155,7 +155,7 @@ def occupation_noun(brief: Brief) -> str:
     toks = last.split()
     if not toks:
         return "practitioner"
-    toks = toks[-2:] if len(toks) > 2 else toks
+    toks = toks[-3:]
     toks[-1] = singular(toks[-1])
     noun = " ".join(toks)
     return noun if noun.isupper() else noun.lower()
