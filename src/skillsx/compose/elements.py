@@ -36,7 +36,7 @@ SKILLS: dict[str, tuple[Level, str, str]] = {
     "2.A.1.d": (
         E,
         "Spoken communication",
-        "explain routine information clearly to {people} and colleagues and check it is understood",
+        "explain routine information clearly to {people} and check that it is understood",
     ),
     "2.A.1.e": (
         D,
@@ -197,39 +197,141 @@ SKILLS: dict[str, tuple[Level, str, str]] = {
 
 # work style name -> (level, subject, action): how the style shows in the work.
 WORK_STYLES: dict[str, tuple[Level, str, str]] = {
-    "Attention to Detail": (E, "Attention to detail", "check own work for accuracy and completeness before handing over"),
-    "Dependability": (E, "Dependability", "keep to agreed times, come prepared and finish assigned work as promised"),
-    "Cooperation": (E, "Cooperation with the team", "share tasks willingly with colleagues when the workload peaks"),
-    "Integrity": (D, "Honesty and integrity", "act honestly and ethically at work and report own errors openly"),
-    "Cautiousness": (E, "Caution and care", "take care to avoid mistakes and hazards and stop to check when unsure"),
-    "Empathy": (D, "Empathy", "show understanding of the feelings and concerns of {people} while doing the work"),
-    "Adaptability": (D, "Adaptability", "adjust smoothly to changes in priorities, methods and conditions at work"),
-    "Stress Tolerance": (D, "Composure under pressure", "stay calm and effective under time pressure and in difficult situations"),
-    "Self-Control": (D, "Self-control", "keep emotions in check and respond calmly when {people} or colleagues are upset"),
-    "Perseverance": (D, "Perseverance", "keep working through obstacles and setbacks until each job is done properly"),
-    "Initiative": (D, "Initiative", "take on new tasks willingly and act on problems without waiting to be told"),
-    "Leadership Orientation": (P, "Willingness to lead", "offer opinions and take charge when a situation needs direction"),
-    "Achievement Orientation": (D, "Drive to improve", "set challenging goals for own work and keep raising its standard"),
-    "Intellectual Curiosity": (D, "Curiosity about the work", "look into new ideas and methods that could improve how the work is done"),
-    "Social Orientation": (E, "Working relationships", "build good working relationships and work well alongside colleagues"),
-    "Tolerance for Ambiguity": (P, "Comfort with ambiguity", "act sensibly when information is incomplete and the right course is unclear"),
-    "Innovation": (P, "Innovation", "develop new ideas and workable alternatives to established methods"),
-    "Analytical Thinking": (P, "Analytical thinking", "analyze information logically to get to the root of work problems"),
+    "Attention to Detail": (
+        E,
+        "Attention to detail",
+        "check own work for accuracy and completeness before handing over",
+    ),
+    "Dependability": (
+        E,
+        "Dependability",
+        "keep to agreed times, come prepared and finish assigned work as promised",
+    ),
+    "Cooperation": (
+        E,
+        "Cooperation with the team",
+        "share tasks willingly with colleagues when the workload peaks",
+    ),
+    "Integrity": (
+        D,
+        "Honesty and integrity",
+        "act honestly and ethically at work and report own errors openly",
+    ),
+    "Cautiousness": (
+        E,
+        "Caution and care",
+        "take care to avoid mistakes and hazards and stop to check when unsure",
+    ),
+    "Empathy": (
+        D,
+        "Empathy",
+        "show understanding of the feelings and concerns of {people} while doing the work",
+    ),
+    "Adaptability": (
+        D,
+        "Adaptability",
+        "adjust smoothly to changes in priorities, methods and conditions at work",
+    ),
+    "Stress Tolerance": (
+        D,
+        "Composure under pressure",
+        "stay calm and effective under time pressure and in difficult situations",
+    ),
+    "Self-Control": (
+        D,
+        "Self-control",
+        "keep emotions in check and respond calmly when {people} or colleagues are upset",
+    ),
+    "Perseverance": (
+        D,
+        "Perseverance",
+        "keep working through obstacles and setbacks until each job is done properly",
+    ),
+    "Initiative": (
+        D,
+        "Initiative",
+        "take on new tasks willingly and act on problems without waiting to be told",
+    ),
+    "Leadership Orientation": (
+        P,
+        "Willingness to lead",
+        "offer opinions and take charge when a situation needs direction",
+    ),
+    "Achievement Orientation": (
+        D,
+        "Drive to improve",
+        "set challenging goals for own work and keep raising its standard",
+    ),
+    "Intellectual Curiosity": (
+        D,
+        "Curiosity about the work",
+        "look into new ideas and methods that could improve how the work is done",
+    ),
+    "Social Orientation": (
+        E,
+        "Working relationships",
+        "build good working relationships and work well alongside colleagues",
+    ),
+    "Tolerance for Ambiguity": (
+        P,
+        "Comfort with ambiguity",
+        "act sensibly when information is incomplete and the right course is unclear",
+    ),
+    "Innovation": (
+        P,
+        "Innovation",
+        "develop new ideas and workable alternatives to established methods",
+    ),
+    "Analytical Thinking": (
+        P,
+        "Analytical thinking",
+        "analyze information logically to get to the root of work problems",
+    ),
 }
 
 # knowledge element id -> (subject, what the knowledge covers)
 KNOWLEDGE: dict[str, tuple[str, str]] = {
-    "2.C.1.a": ("Management principles", "business and management principles, from planning to resource allocation"),
-    "2.C.1.b": ("Administrative procedures", "office procedures, filing systems and records management"),
-    "2.C.1.c": ("Accounting principles", "accounting principles and the reporting of financial data"),
-    "2.C.1.d": ("Sales and marketing methods", "methods for showing, promoting and selling products or services"),
-    "2.C.1.e": ("Customer service principles", "customer service, from assessing needs to meeting quality standards"),
-    "2.C.1.f": ("Personnel procedures", "recruitment, training, pay and labour relations procedures"),
+    "2.C.1.a": (
+        "Management principles",
+        "business and management principles, from planning to resource allocation",
+    ),
+    "2.C.1.b": (
+        "Administrative procedures",
+        "office procedures, filing systems and records management",
+    ),
+    "2.C.1.c": (
+        "Accounting principles",
+        "accounting principles and the reporting of financial data",
+    ),
+    "2.C.1.d": (
+        "Sales and marketing methods",
+        "methods for showing, promoting and selling products or services",
+    ),
+    "2.C.1.e": (
+        "Customer service principles",
+        "customer service, from assessing needs to meeting quality standards",
+    ),
+    "2.C.1.f": (
+        "Personnel procedures",
+        "recruitment, training, pay and labour relations procedures",
+    ),
     "2.C.2.a": ("Production processes", "raw materials, production processes and quality control"),
-    "2.C.2.b": ("Food production methods", "techniques and equipment for growing, harvesting and storing food products"),
-    "2.C.3.a": ("Computers and electronics", "computer hardware, software and electronic equipment"),
-    "2.C.3.b": ("Engineering and technology", "the practical application of engineering science and technology"),
-    "2.C.3.c": ("Technical design", "design techniques and principles for technical plans, drawings and models"),
+    "2.C.2.b": (
+        "Food production methods",
+        "techniques and equipment for growing, harvesting and storing food products",
+    ),
+    "2.C.3.a": (
+        "Computers and electronics",
+        "computer hardware, software and electronic equipment",
+    ),
+    "2.C.3.b": (
+        "Engineering and technology",
+        "the practical application of engineering science and technology",
+    ),
+    "2.C.3.c": (
+        "Technical design",
+        "design techniques and principles for technical plans, drawings and models",
+    ),
     "2.C.3.d": ("Building and construction", "construction materials, methods and tools"),
     "2.C.3.e": ("Mechanical knowledge", "machines and tools, their uses, repair and maintenance"),
     "2.C.4.a": ("Mathematics", "arithmetic, algebra, geometry and statistics"),
@@ -240,10 +342,16 @@ KNOWLEDGE: dict[str, tuple[str, str]] = {
     "2.C.4.f": ("Sociology and anthropology", "group behaviour, cultures and social trends"),
     "2.C.4.g": ("Geography", "the features of land, sea and air and their locations"),
     "2.C.5.a": ("Medical knowledge", "symptoms, treatments, drug properties and interactions"),
-    "2.C.5.b": ("Therapy and counselling", "methods for treating and rehabilitating physical and mental conditions"),
+    "2.C.5.b": (
+        "Therapy and counselling",
+        "methods for treating and rehabilitating physical and mental conditions",
+    ),
     "2.C.6": ("Education and training", "teaching methods and the design of instruction"),
     "2.C.7.a": ("English language", "English grammar, spelling and composition"),
-    "2.C.8.a": ("Public safety and security", "safety and security procedures, equipment and policies"),
+    "2.C.8.a": (
+        "Public safety and security",
+        "safety and security procedures, equipment and policies",
+    ),
     "2.C.8.b": ("Law and government", "laws, regulations, court procedures and agency rules"),
     "2.C.9.a": ("Telecommunications", "telecommunications systems and their operation"),
     "2.C.9.b": ("Communications and media", "media production and communication methods"),

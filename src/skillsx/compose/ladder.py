@@ -449,7 +449,9 @@ def _task_candidates(brief: Brief) -> list[Candidate]:
 
 def _plain(subject: str) -> str:
     """A subject without a leading level word ("Routine maintenance" -> "Maintenance")."""
-    return capitalize(re.sub(r"^(?:routine|basic|simple|complex|advanced) ", "", subject, flags=re.I))
+    return capitalize(
+        re.sub(r"^(?:routine|basic|simple|complex|advanced) ", "", subject, flags=re.I)
+    )
 
 
 def _dwa_candidates(brief: Brief) -> list[Candidate]:
@@ -514,9 +516,7 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
                 subject=capitalize(subject),
                 core=core,
                 anchors=[
-                    Anchor(
-                        kind="supervisor_task", id=f"{sup.soc}:{task.id}", release=brief.release
-                    )
+                    Anchor(kind="supervisor_task", id=f"{sup.soc}:{task.id}", release=brief.release)
                 ],
                 theme="Leading the work",
                 kind="supervisor",
@@ -538,7 +538,9 @@ def _nearest_anchor(brief: Brief, element_id: str, target: float) -> Anchor | No
 _SHIFT = {Level.EMERGING: -2.0, Level.DEVELOPING: -1.0, Level.PROFICIENT: 0.0, Level.ADVANCED: 1.0}
 
 
-def _rated_anchors(brief: Brief, element_id: str, level: Level, rating: float | None) -> list[Anchor]:
+def _rated_anchors(
+    brief: Brief, element_id: str, level: Level, rating: float | None
+) -> list[Anchor]:
     release = next(
         (e.release for e in (*brief.skills, *brief.knowledge) if e.element_id == element_id),
         brief.release,
@@ -750,9 +752,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
     else:
         kind = "lead" if cand.kind == "supervisor" else work_kind(core)
-        options = level_phrases(
-            level, occ.zone, occ.supervisor_words is not None, kind, occ.manual
-        )
+        options = level_phrases(level, occ.zone, occ.supervisor_words is not None, kind, occ.manual)
     start = _hash(occ.brief.soc, cand.key, level.value) % len(options)
     fallback = None
     for k in range(len(options)):
@@ -786,8 +786,8 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
 def _doubles(core: str, phrase: str) -> bool:
     """The phrase repeats a content word (or its stem) the core or subject already says
     ("routine … routine", "supervise … without supervision")."""
-    low = {w.lower()[:7] for w in _WORD.findall(core) if len(w) > 4}
-    return any(w.lower()[:7] in low for w in _WORD.findall(phrase) if len(w) > 4)
+    low = {w.lower()[:6] for w in _WORD.findall(core) if len(w) > 4}
+    return any(w.lower()[:6] in low for w in _WORD.findall(phrase) if len(w) > 4)
 
 
 def _echoes(core: str) -> bool:
@@ -798,38 +798,54 @@ def _echoes(core: str) -> bool:
 
 
 _WIDEN = {
-    Level.DEVELOPING: ("Planning of own {x} work", "plan and organise own work when {g}"),
-    Level.PROFICIENT: (
-        "Quality of {x} work",
-        "check the quality of colleagues' work when {g} and help put problems right",
+    Level.DEVELOPING: (
+        ("Planning of own {x} work", "plan and organise own work when {g}"),
+        ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
     ),
-    Level.ADVANCED: ("Standards for {x}", "set the standards other {peers} follow when {g}"),
+    Level.PROFICIENT: (
+        (
+            "Quality of {x} work",
+            "check the quality of colleagues' work when {g} and help put problems right",
+        ),
+        (
+            "Difficult {x} cases",
+            "take on the hardest cases when {g} and advise colleagues on method",
+        ),
+    ),
+    Level.ADVANCED: (
+        ("Standards for {x}", "set the standards other {peers} follow when {g}"),
+        ("Training in {x} work", "train and assess newer {peers} in {g}"),
+        ("Methods for {x}", "decide the methods and checks the team uses when {g}"),
+    ),
 }
 
 
 def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Candidate]:
     """Task work seen from a wider rung, for records too sparse to fill that rung."""
-    subject_t, action_t = _WIDEN[level]
     out = []
-    for cand in tasks:
-        task = next(a for a in cand.anchors if a.kind == "task")
-        text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
-        short = verb_phrase(text, 10)
-        if short is None:
-            continue
-        x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
-        out.append(
-            Candidate(
-                subject=capitalize(subject_t.format(x=x)),
-                core=occ.fill(action_t.replace("{g}", gerund_phrase(short))).replace("{x}", x),
-                anchors=cand.anchors,
-                theme=cand.theme,
-                kind="widened",
-                prefs=(0.0, 0.0, 0.0, 0.0),
-                key=f"widened:{level.value}:{cand.key}",
-                fixed=True,
+    for n, (subject_t, action_t) in enumerate(_WIDEN[level]):
+        for cand in tasks:
+            task = next(a for a in cand.anchors if a.kind == "task")
+            text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
+            if cand.kind == "dwa":
+                dwa = next(a for a in cand.anchors if a.kind == "dwa")
+                text = next(d.title for t in occ.brief.tasks for d in t.dwas if d.id == dwa.id)
+            short = verb_phrase(text, 7)
+            if short is None:
+                continue
+            x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
+            out.append(
+                Candidate(
+                    subject=capitalize(subject_t.format(x=x)),
+                    core=occ.fill(action_t.replace("{g}", gerund_phrase(short))),
+                    anchors=cand.anchors,
+                    theme=cand.theme,
+                    kind="widened",
+                    prefs=(0.0, 0.0, 0.0, 0.0),
+                    key=f"widened:{level.value}:{n}:{cand.key}",
+                    fixed=True,
+                )
             )
-        )
     return out
 
 
@@ -865,11 +881,11 @@ def _tokens(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
 
 
-def _too_alike(core: str, others: list[str]) -> bool:
+def _too_alike(core: str, others: list[str], limit: float = 0.45) -> bool:
     mine = _tokens(core)
     for other in others:
         theirs = _tokens(other)
-        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= 0.45:
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= limit:
             return True
     return False
 
@@ -923,7 +939,8 @@ class _Picker:
             or self.level_tasks[level] & set(task_ids)
         ):
             return False
-        if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]]):
+        limit = 0.5 if cand.kind == "widened" else 0.45
+        if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]], limit):
             return False
         action = _write(cand, level, self.occ, self.states[level])
         if action is None:
@@ -995,7 +1012,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     # Last of all, a sparse record widens work already named into the team's standard
     # (Advanced), its quality (Proficient) or the planning of own work (Developing).
     for level in LEVELS[1:]:
-        for cand in _widened(tasks, level, occ):
+        for cand in _widened(tasks + [c for c in pool if c.kind == "dwa"], level, occ):
             if pick.full(level):
                 break
             pick.take(cand, level)
@@ -1005,7 +1022,16 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     for level in LEVELS:
         picked = chosen[level]
         # Order within a level: the occupation's own work first, then skills and knowledge.
-        order = {"task": 0, "dwa": 0, "supervisor": 0, "widened": 0, "tool": 1, "technology": 1, "skill": 2, "knowledge": 3}
+        order = {
+            "task": 0,
+            "dwa": 0,
+            "supervisor": 0,
+            "widened": 0,
+            "tool": 1,
+            "technology": 1,
+            "skill": 2,
+            "knowledge": 3,
+        }
         picked.sort(key=lambda ca: order[ca[0].kind])
         for n, (cand, action) in enumerate(picked, start=1):
             statements.append(
@@ -1038,7 +1064,9 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     )
 
 
-def _context_covered(brief: Brief, occ: _Occupation, chosen: dict[Level, list[tuple[Candidate, str]]]) -> str:
+def _context_covered(
+    brief: Brief, occ: _Occupation, chosen: dict[Level, list[tuple[Candidate, str]]]
+) -> str:
     from skillsx.compose.framework import _common_noun, _tools_in_use
 
     subjects = [
@@ -1047,7 +1075,9 @@ def _context_covered(brief: Brief, occ: _Occupation, chosen: dict[Level, list[tu
         if c.kind in {"task", "dwa"} and _count(c.subject) <= 5 and "," not in c.subject
     ][:3]
     work = (
-        ", ".join(subjects[:-1]) + f" and {subjects[-1]}" if len(subjects) > 1 else "".join(subjects)
+        ", ".join(subjects[:-1]) + f" and {subjects[-1]}"
+        if len(subjects) > 1
+        else "".join(subjects)
     )
     where = f", {occ.places[0]}" if occ.places else ""
     kit = [_common_noun(t.example) for t in _tools_in_use(brief)[:2]]
