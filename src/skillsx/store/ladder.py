@@ -64,9 +64,7 @@ def get_supervisor(
             break
     if pick is None:
         mine = _words(f"{title} {description}")
-        scored = sorted(
-            (-len(mine & _words(t)), s) for s, t in sups.items() if s[:2] == soc[:2]
-        )
+        scored = sorted((-len(mine & _words(t)), s) for s, t in sups.items() if s[:2] == soc[:2])
         if scored:
             pick = (scored[0][1], f"first-line supervisors of SOC major group {soc[:2]}")
     if pick is None:
