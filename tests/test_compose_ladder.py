@@ -1,0 +1,139 @@
+"""The ladder composer (grounded 0.2) on real briefs cut from ../shared/data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from skillsx.compose.engines import get_engine
+from skillsx.compose.ladder import compose_ladder, work_kind
+from skillsx.compose.wording import gerund_phrase, occupation_noun, supervised_by, verb_phrase
+from skillsx.models import Level
+from skillsx.ingest.load import load_release
+from skillsx.ingest.read import read_release
+from skillsx.store.db import open_engine
+from skillsx.store.queries import get_brief
+from skillsx.validate.measures import pronoun_after_dash, subjects_repeated
+from tests.conftest import ONET, ONET_29, cut_release
+
+# Frontline, supervised, licensed and managerial work, plus the supervisors of the first.
+LADDER_SOCS = ("29-1141.00", "47-2061.00", "47-1011.00", "23-2011.00", "11-2022.00")
+
+
+@pytest.fixture(scope="module")
+def brief_of(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("ladder")
+    release = cut_release(ONET, tmp / "db_30_1_text", LADDER_SOCS)
+    extra = cut_release(ONET_29, tmp / "db_29_x_excel_subset", LADDER_SOCS)
+    engine = open_engine(f"sqlite:///{tmp / 'ladder.db'}")
+    load_release(engine, read_release(release, [extra]))
+    cache: dict = {}
+
+    def get(soc: str):
+        with engine.connect() as conn:
+            return get_brief(conn, soc, cache=cache)
+
+    yield get
+    engine.dispose()
+
+
+def test_verb_phrase_cuts_tails_only_when_too_long() -> None:
+    text = (
+        "Dig ditches or trenches, backfill excavations, or compact and level earth to grade "
+        "specifications, using picks, shovels, pneumatic tampers, or rakes."
+    )
+    assert verb_phrase(text, 30) == text[0].lower() + text[1:-1]
+    assert verb_phrase(text, 14) == (
+        "dig ditches or trenches, backfill excavations, or compact and level earth to grade "
+        "specifications"
+    )
+    # A phrase that cannot be cut cleanly is not used.
+    assert (
+        verb_phrase("Conduct, or oversee the conduct of, chemical water quality monitoring.", 4)
+        is None
+    )
+    assert verb_phrase("Knowledge of the law.", 10) is None  # not an imperative verb phrase
+
+
+def test_gerund_phrase_turns_every_opening_verb() -> None:
+    assert gerund_phrase("clean or prepare construction sites") == (
+        "cleaning or preparing construction sites"
+    )
+    assert gerund_phrase("monitor, record, and report symptoms") == (
+        "monitoring, recording, and reporting symptoms"
+    )
+
+
+def test_work_kind_reads_the_verb_and_its_object() -> None:
+    assert work_kind("Direct or supervise less-skilled nursing personnel.") == "lead"
+    assert work_kind("Administer medications to patients.") == "core"
+    assert work_kind("Administer programs for the unit.") == "lead"
+    assert work_kind("Train workers in construction methods.") == "coach"
+    assert work_kind("Evaluate patient outcomes.") == "judge"
+    assert work_kind("Clean work sites.") == "routine"
+    assert work_kind("Observe nurses and visit patients.") == "lead"
+
+
+def test_occupation_words_come_from_the_record(brief_of) -> None:
+    rn = brief_of("29-1141.00")
+    assert occupation_noun(rn) == "registered nurse"
+    assert supervised_by(rn) is None
+    para = brief_of("23-2011.00")
+    assert occupation_noun(para) == "paralegal"
+    assert supervised_by(para) == "lawyers"
+
+
+@pytest.mark.parametrize("soc", ["29-1141.00", "47-2061.00", "23-2011.00", "11-2022.00"])
+def test_each_level_has_its_own_ten_statements(brief_of, soc: str) -> None:
+    brief = brief_of(soc)
+    fw = compose_ladder(brief, "test")
+    assert [len(fw.level(lv)) for lv in Level] == [10, 10, 10, 10]
+    assert subjects_repeated(fw) <= 3
+    for s in fw.statements:
+        assert re.fullmatch(r"[A-Z0-9][^—]+ — [a-z][^—]+\.", s.text), s.text
+        assert 13 <= len(re.findall(r"[A-Za-z0-9][\w'/\-]*", s.text)) <= 24, s.text
+        assert not pronoun_after_dash(s.action), s.text
+        assert s.anchors, s.text
+    # Same brief, same bytes.
+    assert compose_ladder(brief, "test") == fw
+
+
+def test_frontline_top_rung_cites_the_supervisors_records(brief_of) -> None:
+    brief = brief_of("47-2061.00")
+    assert brief.supervisor is not None and brief.supervisor.soc == "47-1011.00"
+    fw = compose_ladder(brief, "test")
+    top = fw.level(Level.ADVANCED)
+    cited = [a for s in top for a in s.anchors if a.kind == "supervisor_task"]
+    assert cited, "the lead hand's work comes from the supervising occupation"
+    own = {str(t.id) for t in brief.tasks}
+    sup = {f"{brief.supervisor.soc}:{t.id}" for t in brief.supervisor.tasks}
+    for a in cited:
+        assert a.id in sup and a.id.split(":")[1] not in own
+    # Frontline work tops out at the lead hand, never the boardroom.
+    text = " ".join(s.text for s in top).lower()
+    assert "organisation" not in text and "senior leaders" not in text
+
+
+def test_supervised_practice_keeps_its_limit_at_the_top(brief_of) -> None:
+    fw = compose_ladder(brief_of("23-2011.00"), "test")
+    top = " ".join(s.text for s in fw.level(Level.ADVANCED))
+    assert "lawyers" in top
+    assert "across the organisation" not in top
+
+
+def test_tools_are_named_only_beside_the_task_that_uses_them(brief_of) -> None:
+    brief = brief_of("29-1141.00")
+    fw = compose_ladder(brief, "test")
+    # No statement names a tool unless it cites that tool and the task that calls for it.
+    tool_names = {t.example.lower() for t in brief.tools}
+    for s in fw.statements:
+        named = [n for n in tool_names if n in s.text.lower()]
+        if named:
+            assert any(a.kind == "tool" for a in s.anchors), s.text
+    assert "nasogastric" not in " ".join(s.text for s in fw.statements).lower()
+
+
+def test_default_engine_is_the_ladder() -> None:
+    assert get_engine("grounded").version == "0.2"
+    assert get_engine("grounded-v1").version == "0.1"
