@@ -20,9 +20,9 @@ def briefs(store):
 
 
 def test_engine_registry():
-    assert list_engines() == ["grounded"]
+    assert list_engines() == ["grounded", "ladder"]
     assert get_engine("grounded").label == "skillsx-grounded 0.1"
-    with pytest.raises(KeyError, match="unknown engine 'llm'; known engines: grounded"):
+    with pytest.raises(KeyError, match="unknown engine 'llm'; known engines: grounded, ladder"):
         get_engine("llm")
 
 
