@@ -29,9 +29,15 @@ from skillsx.store.db import open_engine
 from skillsx.store.evidence import get_ai_evidence, list_aei_shares
 from skillsx.store.migrations import migrate
 from skillsx.store.queries import get_brief, get_release, list_occupations
+from skillsx.store.worktexts import get_work_texts
 from skillsx.validate import validate_framework
 from skillsx.validate.ai_use import validate_ai_use
 from skillsx.validate.durable import validate_durable
+from skillsx.validate.independent import (
+    Reference,
+    validate_build_independent,
+    validate_independent,
+)
 from skillsx.validate.rules import validate_build
 
 Progress = Callable[[int, int], None]
@@ -70,6 +76,7 @@ def compose_one(
     page = compose_page(brief, framework, evidence)
     problems = (
         validate_framework(framework, brief)
+        + validate_independent(framework, _reference(conn, brief.release))
         + validate_durable(page.durable, brief)
         + validate_ai_use(page.ai_use, brief)
     )
@@ -107,6 +114,20 @@ def _shares(conn: Any, release: str) -> dict[str, float]:
     if key not in _SHARES:
         _SHARES[key] = list_aei_shares(conn)
     return _SHARES[key]
+
+
+_REFERENCES: dict[tuple[str, str], Reference] = {}
+
+
+def _reference(conn: Any, release: str) -> Reference:
+    """What the independent rules read of a release (all its task and work texts): learnt
+    once per process and release content."""
+    rel = get_release(conn, release)
+    key = (rel.name, rel.content_hash)
+    if key not in _REFERENCES:
+        texts = get_work_texts(conn, rel.name)
+        _REFERENCES[key] = Reference.build(texts.release, texts.tasks, texts.texts, texts.titles)
+    return _REFERENCES[key]
 
 
 def _page_hash(document: dict[str, Any]) -> str:
@@ -313,8 +334,8 @@ def _check_build(engine: Engine, build_id: int, composed: list[BuildEntry]) -> N
             if row.soc not in fresh:
                 framework = Framework.model_validate(json.loads(row.document)["framework"])
                 entries.append(BuildEntry(row.soc, framework.statements))
-    found = validate_build(entries)
-    rules = {problem.rule for problem in found} | {"build.position"}
+    found = validate_build(entries) + validate_build_independent(entries)
+    rules = {problem.rule for problem in found} | {"build.position", "indep.skeleton"}
     with engine.begin() as conn:
         # Carried-over findings of these rules are stale: the whole build was just re-checked.
         conn.execute(delete(p).where(p.c.build_id == build_id, p.c.rule.in_(rules)))
@@ -366,7 +387,7 @@ def recheck(
         found += problems
         entries += chunk_entries
     if socs is None:
-        found += validate_build(entries)
+        found += validate_build(entries) + validate_build_independent(entries)
     return found
 
 
@@ -391,6 +412,7 @@ def _recheck_pages(
             brief = get_brief(conn, row.soc, page.release, cache=cache)
             problems += (
                 validate_framework(page.framework, brief)
+                + validate_independent(page.framework, _reference(conn, brief.release))
                 + validate_durable(page.durable, brief)
                 + validate_ai_use(page.ai_use, brief)
             )
