@@ -93,3 +93,24 @@ def test_hands_on_and_zone_templates_follow_the_occupation(store: Engine) -> Non
     subjects = {s.subject for s in ai.statements}
     # Job Zone 2: the top level sets the team's rules, not an organisation's strategy.
     assert "AI adoption strategy" not in subjects and "Team rules for AI use" in subjects
+
+
+def test_a_template_verb_is_not_repeated_in_the_work(nurse: tuple[Brief, AiEvidence]) -> None:
+    from skillsx.compose.ai_use import TEMPLATES, _fill, _Ground, _material
+    from skillsx.compose.durable import gather_facts
+    from skillsx.models import Anchor
+
+    brief, _evidence = nurse
+    facts = gather_facts(brief)
+    review = next(t for t in TEMPLATES[Level.DEVELOPING] if "Own review of AI drafts" in t)
+    anchors = (Anchor(kind="task", id="1840", release="30.1"),)
+    reviewing = _material("Review blueprints or specifications.", "4.A.2.a.2", anchors)
+    drafting = _material("Prepare patient care reports.", "4.A.2.a.2", anchors)
+    assert reviewing and drafting
+    # "review every AI-generated draft used in reviewing blueprints": not written.
+    assert _fill(review, facts, _Ground(reviewing, None)) is None
+    filled = _fill(review, facts, _Ground(drafting, None))
+    assert filled and filled[0] == (
+        "Own review of AI drafts — review every AI-generated draft used in preparing patient"
+        " care reports, correcting facts, figures and tone before it goes further."
+    )

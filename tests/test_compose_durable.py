@@ -16,9 +16,10 @@ from skillsx.compose.durable import (
     object_of,
     trim_purpose,
 )
-from skillsx.compose.durable.facts import SENIOR_WORK
+from skillsx.compose.durable.facts import SENIOR_WORK, usable_object
 from skillsx.compose.durable.templates import TRAITS, parse_templates
-from skillsx.models import Anchor, Brief, DurableLevel
+from skillsx.compose.durable.words import repeats_root, verb_roots
+from skillsx.models import Anchor, Brief, DurableLevel, Technology
 from skillsx.store.queries import get_brief
 from skillsx.validate.durable import valid_records
 
@@ -64,6 +65,11 @@ def nurse(store: Engine) -> Brief:
             "Maintain accurate, detailed reports and records.",
             "accurate, detailed reports and records",
         ),
+        # No noun ("Stay informed"), a list of adjectives cut after its first, a participle.
+        ("Stay informed about current developments in field of specialization.", None),
+        ("Test performance of electrical, electronic, mechanical, or integrated systems.", None),
+        ("Supervise workers performing environmentally sustainable activities.", None),
+        ("Prepare reports detailing student activities or performance.", "reports"),
     ],
 )
 def test_object_of(title: str, obj: str | None) -> None:
@@ -82,6 +88,8 @@ def test_object_of(title: str, obj: str | None) -> None:
         ("welding equipment", "equipment"),
         ("metal workpieces", "thing"),
         ("healthcare delivery programs", "work"),
+        ("accuracy of financial or transactional data", "quality"),
+        ("distances or dimensions", "quality"),
         (None, "work"),
     ],
 )
@@ -99,6 +107,52 @@ def test_kind_of(obj: str | None, kind: str) -> None:
 )
 def test_trim_purpose(act: str, trimmed: str) -> None:
     assert trim_purpose(act) == trimmed
+
+
+@pytest.mark.parametrize(
+    ("obj", "usable"),
+    [
+        ("accuracy of records", ("the accuracy of records", "quality")),
+        (
+            "effectiveness of educational programs",
+            ("the effectiveness of educational programs", "quality"),
+        ),
+        (
+            "characteristics of equipment or systems",
+            ("characteristics of equipment or systems", "quality"),
+        ),
+        ("employee performance", ("employee performance", "quality")),
+        ("knowledge of current developments", (None, "work")),
+        ("topics", (None, "work")),
+        ("personnel records", ("personnel records", "record")),
+    ],
+)
+def test_usable_object(obj: str, usable: tuple[str | None, str]) -> None:
+    assert usable_object(obj) == usable
+
+
+def test_a_verb_is_not_repeated_in_its_object() -> None:
+    roots = verb_roots("Handover notes — record {record} clearly for {peers}.")
+    assert roots == {"record"}
+    assert repeats_root(roots, "personnel records")
+    assert not repeats_root(roots, "customer orders")
+    assert repeats_root(verb_roots("write messages about {acting}"), "writing grant proposals")
+    # "work" is the templates' own noun: "work on {obj}" may name "work areas".
+    assert not repeats_root(verb_roots("keep working at {obj}"), "work areas")
+
+
+def test_gerunds_double_the_stressed_consonant() -> None:
+    anchors = (Anchor(kind="task", id="1", release="30.1"),)
+    acting = [
+        Material(None, act, None, anchors, 0).acting
+        for act in ("program equipment", "format documents", "input data", "confer with staff")
+    ]
+    assert acting == [
+        "programming equipment",
+        "formatting documents",
+        "inputting data",
+        "conferring with staff",
+    ]
 
 
 def test_acting_turns_every_leading_verb_into_a_gerund() -> None:
@@ -249,3 +303,28 @@ def test_other_occupations_read_differently(store: Engine, nurse: Brief) -> None
 
 def test_deterministic(nurse: Brief) -> None:
     assert compose_durable(nurse) == compose_durable(nurse)
+
+
+def test_people_named_alike_whatever_the_hash_seed(nurse: Brief) -> None:
+    # Two names in one task tie; the set they came from is ordered by the hash seed, which
+    # differs between build workers. The name must not depend on it.
+    task = nurse.tasks[0].model_copy(
+        update={"text": "Assist scientists and physicians with records.", "type": "Core"}
+    )
+    brief = nurse.model_copy(update={"tasks": [task]})
+    assert gather_facts(brief).peers[0] == "physicians"
+
+
+def test_technology_named_without_its_article(nurse: Brief) -> None:
+    matlab = Technology(
+        commodity_code=43232605,
+        commodity_title="Analytical or scientific software",
+        example="The MathWorks MATLAB",
+        hot=True,
+        in_demand=False,
+    )
+    brief = nurse.model_copy(update={"technology": [matlab]})
+    assert gather_facts(brief).tech == (
+        "MathWorks MATLAB",
+        Anchor(kind="technology", id="43232605", release="30.1"),
+    )

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from skillsx.compose.evidence import compose_evidence, ordinal, skill_cluster
+from skillsx.compose.evidence import (
+    compose_evidence,
+    format_share,
+    ordinal,
+    percentile_display,
+    skill_cluster,
+)
 from skillsx.models import AiEvidence, Brief
 from skillsx.store.evidence import get_ai_evidence
 from skillsx.store.queries import get_brief
@@ -37,7 +43,7 @@ def test_figures(nurse: tuple[Brief, AiEvidence]) -> None:
     )
     share = sum(t.pct / t.shared_by for t in evidence.tasks)
     assert figures["usage_share"].value == round(share, 6)
-    assert figures["usage_share"].display == "0.017%"
+    assert figures["usage_share"].display == "0.0168%"
     assert figures["usage_share"].source == "Anthropic Economic Index (Handa et al., 2025)"
     assert figures["usage_share"].release == "2025-02-10"
     # Percentile among the other fixture occupations with task data.
@@ -87,3 +93,50 @@ def test_ordinal_and_cluster(nurse: tuple[Brief, AiEvidence]) -> None:
         "100th",
     ]
     assert skill_cluster(nurse[0].model_copy(update={"skills": []})) is None
+
+
+@pytest.mark.parametrize(
+    ("pct", "shown"),
+    [
+        (0.0, "0%"),
+        (0.00004, "under 0.0001%"),
+        # The smallest top-task share of the full build: "0.00%" with two decimals.
+        (0.000586, "0.000586%"),
+        (0.0023452463160089122, "0.00235%"),
+        (0.01689, "0.0169%"),
+        (0.5, "0.5%"),
+        (1.234, "1.23%"),
+        (12.34, "12.3%"),
+        (100.0, "100%"),
+    ],
+)
+def test_format_share_never_shows_a_share_as_nothing(pct: float, shown: str) -> None:
+    assert format_share(pct) == shown
+
+
+def test_percentile_display_stays_within_1st_and_99th() -> None:
+    assert [percentile_display(p) for p in (0.4, 23.9, 99.6, 100.0)] == [
+        "1st percentile",
+        "23rd percentile",
+        "99th percentile",
+        "99th percentile",
+    ]
+
+
+def test_occupation_the_aei_does_not_record(nurse: tuple[Brief, AiEvidence]) -> None:
+    brief, evidence = nurse
+    pack = compose_evidence(brief, evidence.model_copy(update={"tasks": []}))
+    figures = {f.key: f for f in pack.figures}
+    share, percentile = figures["usage_share"], figures["usage_percentile"]
+    assert (share.value, share.display, share.note) == (
+        0,
+        "0%",
+        "The AEI records none of this occupation's tasks.",
+    )
+    # Every unrecorded occupation ties at 0: no "0th percentile".
+    assert (percentile.available, percentile.value, percentile.display) == (
+        False,
+        None,
+        "unavailable",
+    )
+    assert percentile.note == "Not ranked: the AEI records none of this occupation's tasks."

@@ -187,7 +187,8 @@ def test_full_document(document: dict[str, Any]) -> None:
     assert [r["display"] for r in evidence_rows(page)] == [
         "25%",
         "unavailable: too few tasks",
-        "0.50%",
+        # A top task's share to three significant digits (format_share), not "0.50%".
+        "0.5%",
     ]
     assert [(r["section"], r["label"], r["note"]) for r in enrichment_rows(page)] == [
         ("Education (CIP)", "Marketing", ""),

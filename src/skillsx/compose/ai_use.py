@@ -17,10 +17,11 @@ from skillsx.compose.durable import (
     Material,
     action_of,
     gather_facts,
-    kind_of,
     object_of,
     trim_purpose,
 )
+from skillsx.compose.durable.facts import usable_object
+from skillsx.compose.durable.words import repeats_root, verb_roots
 from skillsx.models import AiCitation, AiEvidence, AiStatement, AiUse, Anchor, Brief, Level
 
 LONG_ACT = 12  # words of a task used whole when none of its DWAs reads well
@@ -62,30 +63,30 @@ TEMPLATES: dict[Level, tuple[str, ...]] = {
     Level.EMERGING: (
         "Guided AI help with routine work — use an approved AI assistant only as instructed when"
         " {acting}, and report any doubtful output.",
-        "@First drafts of {record} — prepare routine drafts of {record} with an approved AI"
-        " assistant under guidance, and have a supervisor check each one before use.",
+        "@First drafts of {record} — prepare routine drafts with an approved AI assistant under"
+        " guidance, and have a supervisor check each one before use.",
         "Steps explained by AI — ask an AI assistant to explain the steps for {acting}, then"
         " confirm them with a supervisor.",
         "#Manuals made plain — ask an AI assistant to summarise manuals or specifications for"
         " {acting}, and follow the workplace procedure wherever the two differ.",
         "Confidential details in prompts — keep personal details of {people} out of AI prompts"
         " when {acting}, following the employer's rules on approved tools.",
-        "Doubtful AI output on {obj} — flag to a supervisor any AI answer about {obj} that"
-        " conflicts with records, instructions or own observation.",
+        "Doubtful AI output on {obj} — flag to a supervisor any AI answer that conflicts with"
+        " records, instructions or own observation.",
         "~Approved tools only — use only the AI tools the employer has approved for this work,"
         " and never enter confidential or personal details.",
     ),
     Level.DEVELOPING: (
         "@Own review of AI drafts — review every AI-generated draft used in {acting}, correcting"
         " facts, figures and tone before it goes further.",
-        "@Routine AI support for {record} — use AI tools independently for routine work on"
-        " {record}, checking facts, figures and wording against the source records.",
+        "@Routine AI support for {record} — use AI tools independently for routine drafting and"
+        " summarising, checking facts, figures and wording against the source records.",
         "Prompts with context — give an AI assistant the context, limits and format it needs when"
         " {acting}, and refine the request when the output misses.",
         "Checked AI suggestions — compare AI suggestions on how to {act} with procedures and own"
         " training before applying any of them.",
-        "Verified AI answers on {obj} — check AI answers about {obj} against manuals, standards or"
-        " a qualified colleague before acting on them.",
+        "Verified AI answers on {obj} — check each AI answer against manuals, standards or a"
+        " qualified colleague before acting on it.",
         "#AI-assisted fault finding — use an AI assistant to list likely causes of problems with"
         " {equipment}, then confirm each cause by inspection before any repair.",
         "Traceable AI contributions — note where AI tools contributed to work on {obj}, so others"
@@ -96,8 +97,8 @@ TEMPLATES: dict[Level, tuple[str, ...]] = {
     Level.PROFICIENT: (
         "AI in non-routine cases — use AI to compare options or summarise evidence on unusual"
         " cases in {acting}, while making and documenting the final judgement personally.",
-        "Evaluation of AI tools — test AI tools on real examples of {acting}, recording where"
-        " they are reliable and where they fail.",
+        "Evaluation of AI tools — test AI tools on real questions that come up when {acting},"
+        " recording where they are reliable and where they fail.",
         "Limits of AI in practice — judge when AI output is unsafe to rely on for {acting}, and"
         " explain the reasons to {peers}.",
         "Coaching colleagues on AI use — show {peers} how to prompt, check and correct AI output"
@@ -114,14 +115,14 @@ TEMPLATES: dict[Level, tuple[str, ...]] = {
         " is reviewed and disclosed, and how data is protected.",
         "[pro]AI adoption strategy — decide where AI can help with {acting} across the"
         " organisation, using usage evidence and pilot results.",
-        "Redesigned workflows — redesign how the team goes about {acting}, so that AI handles"
-        " routine steps and people keep the judgement.",
+        "Redesigned workflows — redesign how the team goes about {acting}, so that AI takes on"
+        " routine paperwork and people keep the judgement.",
         "[pro]Accountability for AI-assisted work — keep human accountability for AI-assisted"
         " decisions on {obj} clear in policy, audits and training.",
         "Workforce readiness for AI — plan training so {peers} can use, direct and evaluate AI"
         " tools safely as work on {obj} evolves.",
-        "[!pro]Team rules for AI use — set the team's rules on which AI tools may be used for"
-        " {acting}, how output is checked and what never goes into a prompt.",
+        "[!pro]Team rules for AI use — set the team's rules for using AI tools in {acting},"
+        " including how output is checked and what never goes into a prompt.",
         "~Oversight of AI use — review how the team's use of AI tools affects quality and safety,"
         " and change the rules where it falls short.",
     ),
@@ -148,12 +149,12 @@ class _Ground:
 
 
 def _material(title: str, element_id: str | None, anchors: tuple[Anchor, ...]) -> Material | None:
-    obj, act = object_of(title), trim_purpose(action_of(title, LONG_ACT))
-    if obj and "," in obj:
-        obj = None
+    # The same objects as durable skills: no lists, no "topics", no qualities in work slots.
+    obj, kind = usable_object(object_of(title))
+    act = trim_purpose(action_of(title, LONG_ACT))
     if obj is None and act is None:
         return None
-    return Material(obj, act, element_id, anchors, 0, kind_of(obj))
+    return Material(obj, act, element_id, anchors, 0, kind)
 
 
 def _aei_grounds(brief: Brief, evidence: AiEvidence) -> list[_Ground]:
@@ -179,7 +180,9 @@ def _aei_grounds(brief: Brief, evidence: AiEvidence) -> list[_Ground]:
             )
         ]
         # The task itself too, after its DWAs: more ways to say what the recorded work is.
-        whole = _material(task.text, None, (task_anchor,))
+        # It does the kind of work its first DWA does: "@" and "#" templates read it so.
+        kind_of_work = task.dwas[0].element_id if task.dwas else None
+        whole = _material(task.text, kind_of_work, (task_anchor,))
         if whole and whole.act not in {m.act for m in own}:
             own.append(whole)
         own.sort(key=lambda m: m.element_id not in INFORMATION_WORK)
@@ -245,6 +248,10 @@ def _fill(template: str, facts: Facts, ground: _Ground) -> tuple[str, list[Ancho
         else:  # pragma: no cover - a template typo
             raise KeyError(f"unknown slot {{{slot}}} in AI-use template {template!r}")
         values[slot] = value
+    # "review every AI-generated draft used in reviewing blueprints": the template's own verb
+    # again in the work it names.
+    if repeats_root(verb_roots(body), " ".join(values.values())):
+        return None
     text = _SLOT.sub(lambda m: values[m.group(1)], body)
     return text[:1].upper() + text[1:], list(dict.fromkeys(anchors))
 

@@ -60,6 +60,33 @@ def _pct(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}%"
 
 
+#: Shares below this are shown as "under 0.0001%": three significant digits would need an
+#: exponent.
+SMALLEST_SHOWN = 0.0001
+
+
+def format_share(pct: float) -> str:
+    """A share of all AEI usage, in percent, to three significant digits and never rounded to
+    nothing: 0.000586 -> "0.000586%", 0.01689 -> "0.0169%", 1.234 -> "1.23%", 0 -> "0%".
+
+    AEI shares are small (a task is a tiny part of all conversations), so a fixed number of
+    decimals shows most of them as "0.00%".
+    """
+    if pct <= 0:
+        return "0%"
+    if pct < SMALLEST_SHOWN:
+        return f"under {SMALLEST_SHOWN:g}%"
+    if pct >= 100:
+        return "100%"
+    return f"{pct:.3g}%"
+
+
+def percentile_display(percentile: float) -> str:
+    """ "23rd percentile" … "99th percentile": rounded down, so the highest reads 99th, never
+    an impossible 100th, and the lowest with any usage reads 1st or above."""
+    return f"{ordinal(max(1, min(99, int(percentile))))} percentile"
+
+
 def compose_evidence(brief: Brief, evidence: AiEvidence) -> EvidencePack:
     """The figures behind the AI-use statements, for one occupation."""
     release = evidence.aei_release or "not loaded"
@@ -103,19 +130,30 @@ def compose_evidence(brief: Brief, evidence: AiEvidence) -> EvidencePack:
             "usage_share",
             "Share of all AEI usage",
             round(share, 6),
-            _pct(share, 3),
+            format_share(share),
             note="Sum of its tasks' shares; a task text shared by several tasks is divided "
-            "equally among them.",
+            "equally among them."
+            if recorded
+            else "The AEI records none of this occupation's tasks.",
         )
         peers = [v for soc, v in evidence.shares.items() if soc != brief.soc]
-        if peers:
+        if not recorded:
+            # Every occupation without recorded usage ties at 0: a rank among them says nothing.
+            add(
+                "usage_percentile",
+                "Usage percentile",
+                None,
+                "unavailable",
+                note="Not ranked: the AEI records none of this occupation's tasks.",
+            )
+        elif peers:
             lower = sum(v < share for v in peers)
             percentile = round(100 * lower / len(peers), 1)
             add(
                 "usage_percentile",
                 "Usage percentile",
                 percentile,
-                f"{ordinal(round(percentile))} percentile",
+                percentile_display(percentile),
                 note=f"Higher than {lower} of the {len(peers)} other occupations with task "
                 "data (those the AEI does not record count as 0).",
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from skillsx.compose.evidence import format_share
 from skillsx.export.sections import Page, anchor_text, read_page, source_lines
 from skillsx.models import ROLE_BANDS, DurableLevel, Level
 
@@ -50,7 +51,7 @@ def _ai_use(page: Page) -> list[str]:
             continue
         out += [f"### {level.label}", ""]
         for a in statements:
-            cites = ", ".join(f"AEI task {c.task_id} ({c.pct:g}%)" for c in a.evidence)
+            cites = ", ".join(f"AEI task {c.task_id} ({format_share(c.pct)})" for c in a.evidence)
             out.append(
                 f"- **{_escape(a.subject)}** — {_escape(a.action)}"
                 + (f" `{cites}`" if cites else "")
@@ -69,7 +70,7 @@ def _evidence(page: Page) -> list[str]:
     if page.evidence.top_tasks:
         out += ["", "Top tasks by AI usage:", ""]
         for t in page.evidence.top_tasks:
-            out.append(f"- {_escape(t.text)} (task {t.task_id}, {t.share:.2f}%)")
+            out.append(f"- {_escape(t.text)} (task {t.task_id}, {format_share(t.share)})")
     return [*out, ""]
 
 

@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from skillsx.compose.evidence import format_share
 from skillsx.export.json_v1 import ONET_ATTRIBUTION
 from skillsx.export.markdown import header_line
 from skillsx.export.sections import Page, anchor_text, read_page, source_lines
@@ -149,7 +150,7 @@ def _ai_use(page: Page) -> list[Block | Table]:
             _runs(
                 (BOLD, a.subject),
                 (BODY, f" — {a.action}"),
-                *((CODE, f" AEI task {c.task_id} ({c.pct:g}%)") for c in a.evidence),
+                *((CODE, f" AEI task {c.task_id} ({format_share(c.pct)})") for c in a.evidence),
             )
             for a in statements
         )
@@ -179,7 +180,7 @@ def _evidence(page: Page) -> list[Block | Table]:
     if page.evidence.top_tasks:
         out.append(_h3("Top tasks by AI usage"))
         out += _items(
-            _runs((BODY, t.text), (CODE, f" task {t.task_id} · {t.share:.2f}%"))
+            _runs((BODY, t.text), (CODE, f" task {t.task_id} · {format_share(t.share)}"))
             for t in page.evidence.top_tasks
         )
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from skillsx.compose.evidence import format_share
 from skillsx.models import (
     AiUse,
     Anchor,
@@ -112,7 +113,8 @@ def statement_rows(page: Page) -> list[dict[str, Any]]:
         for level in Level:
             for a in page.ai_use.level(level):
                 cites = "; ".join(
-                    f"AEI {c.aei_release} task {c.task_id} ({c.pct:g}%)" for c in a.evidence
+                    f"AEI {c.aei_release} task {c.task_id} ({format_share(c.pct)})"
+                    for c in a.evidence
                 )
                 rows.append(
                     base
@@ -177,7 +179,7 @@ def evidence_rows(page: Page) -> list[dict[str, Any]]:
                 "group": "top task",
                 "key": str(t.task_id),
                 "label": t.text,
-                "display": f"{t.share:.2f}%",
+                "display": format_share(t.share),
                 "available": True,
                 "source": "Anthropic Economic Index",
                 "release": "",

@@ -10,11 +10,19 @@ text checks are the shared functions of ``validate/text.py``):
     ai.confidence (error)       lower-confidence statements where AEI evidence exists, or the
                                 reverse, or no note saying why
     duplicate.text (error)      the same statement twice
+
+Over the evidence pack (``validate_evidence``):
+    evidence.display (error)    a figure shown as nothing or as the impossible: a share rounded
+                                to zero ("0.00%", "0.000%") or shown as 0 when its value is not,
+                                a percentile outside 1st-99th ("0th", "100th"), an available
+                                figure with no display or an unavailable one with a value
 """
 
 from __future__ import annotations
 
-from skillsx.models import AiUse, Brief, Level, Problem
+import re
+
+from skillsx.models import AiUse, Brief, EvidencePack, Level, Problem
 from skillsx.validate.durable import Add, check_anchors, check_text, valid_records
 from skillsx.validate.text import words
 
@@ -81,4 +89,43 @@ def validate_ai_use(a: AiUse, brief: Brief) -> list[Problem]:
                     add("ai.evidence", "error", f"AEI task {e.task_id} is not among the anchors.")
                 if e.aei_release != a.aei_release:
                     add("ai.evidence", "error", f"AEI record of release {e.aei_release}.")
+    return out
+
+
+#: A percentage written with digits that are all zero: "0.00%", "0.000%" (but not "0%").
+_ZERO_SHOWN = re.compile(r"^0\.0+%$")
+_PERCENTILE = re.compile(r"^(\d+)(?:st|nd|rd|th) percentile$")
+
+
+def display_problem(value: object, display: str, available: bool) -> str | None:
+    """Why a figure's display misleads, or None."""
+    if not available:
+        return "An unavailable figure carries a value." if value is not None else None
+    if not display or display == "unavailable":
+        return "An available figure has no display."
+    if _ZERO_SHOWN.match(display):
+        return f"{display!r} shows a share rounded to nothing."
+    if display.startswith("0%") and isinstance(value, float | int) and value > 0:
+        return f"{display!r} shows {value} as zero."
+    m = _PERCENTILE.match(display)
+    if m and not 1 <= int(m.group(1)) <= 99:
+        return f"{display!r} is no percentile."
+    return None
+
+
+def validate_evidence(pack: EvidencePack) -> list[Problem]:
+    """Every figure of the evidence pack shown as a reader can take it."""
+    out = []
+    for f in [*pack.figures, *pack.interactions]:
+        message = display_problem(f.value, f.display, f.available)
+        if message:
+            out.append(
+                Problem(
+                    rule="evidence.display",
+                    severity="error",
+                    soc=pack.soc,
+                    where=f"evidence/{f.key}",
+                    message=message,
+                )
+            )
     return out

@@ -35,7 +35,9 @@ DURABLE_ACT_WORDS = 7
 #: ("confer" -> "conferring", "patrol" -> "patrolling"), which one-syllable rules miss.
 _DOUBLING = frozenset(
     "confer refer transfer prefer infer defer deter control patrol propel compel repel expel "
-    "excel occur recur incur admit commit submit omit permit emit transmit equip".split()
+    "excel occur recur incur admit commit submit omit permit emit transmit equip program "
+    "reprogram format reformat input debug diagram embed reset retrofit rewrap unwrap typeset "
+    "offset outfit unplug shrink-fit".split()
 )
 
 
@@ -101,26 +103,46 @@ def _noun_counts(
             first.setdefault(name, task.id)
     if not counts:
         return None
-    name = max(counts, key=lambda n: (counts[n], -first[n]))
+    # Sorted first: two names of one task tie, and a set's order changes between processes.
+    name = max(sorted(counts), key=lambda n: (counts[n], -first[n]))
     return name, Anchor(kind="task", id=str(first[name]), release=brief.release)
+
+
+def usable_object(obj: str | None) -> tuple[str | None, str]:
+    """The object as statements name it, and its kind; (None, "work") if it names nothing a
+    statement can be about.
+
+    "acute illnesses, infections, or injuries" reads as a list, "changes" or "topics" say
+    nothing, "knowledge of current developments" is not a piece of work. A quality with "of"
+    takes its article: "accuracy of records" -> "the accuracy of records".
+    """
+    if not obj:
+        return None, "work"
+    head = obj.split(" of ")[0].split()[-1].lower()
+    if (
+        "," in obj
+        or obj.lower() in _GENERAL_OBJECTS
+        or (len(obj.split()) <= 2 and head in _GENERAL_HEADS)
+        or head in _NEVER_HEADS
+    ):
+        return None, "work"
+    kind = kind_of(obj)
+    if kind == "quality" and " of " in obj and not obj.lower().startswith("the "):
+        if not head.endswith("s") or head.endswith(("ss", "ness", "us", "sis")):
+            obj = "the " + obj
+    return obj, kind
 
 
 def _material(
     title: str, element_id: str | None, anchors: tuple[Anchor, ...], rank: int
 ) -> Material | None:
-    obj, act = object_of(title), trim_purpose(action_of(title, DURABLE_ACT_WORDS + 4))
+    act = trim_purpose(action_of(title, DURABLE_ACT_WORDS + 4))
     if act and len(act.split()) > DURABLE_ACT_WORDS:
         act = None
-    if obj and (
-        "," in obj
-        or obj.lower() in _GENERAL_OBJECTS
-        or (len(obj.split()) <= 2 and obj.split()[-1].lower() in _GENERAL_HEADS)
-    ):
-        # "acute illnesses, infections, or injuries" reads as a list; "changes" says nothing.
-        obj = None
+    obj, kind = usable_object(object_of(title))
     if obj is None and act is None:
         return None
-    return Material(obj, act, element_id, anchors, rank, kind_of(obj))
+    return Material(obj, act, element_id, anchors, rank, kind)
 
 
 def _distinct_act(material: Material | None, acts: set[str]) -> Material | None:
@@ -185,10 +207,15 @@ SOLD_TO = frozenset(
 #: Objects too general for a durable statement to be about ("a problem with changes").
 _GENERAL_OBJECTS = frozenset(
     "changes security procedures materials performance operations activities programs "
-    "problems issues data equipment products services systems projects methods".split()
+    "problems issues data equipment products services systems projects methods topics "
+    "objects material resources opportunities actions options items types concepts measures "
+    "terms questions decisions approaches settings locations positions points matters areas "
+    "things information standards processes solutions".split()
 )
 #: Heads that need more than an adjective to say anything ("technical knowledge").
 _GENERAL_HEADS = frozenset("knowledge methods approaches techniques needs activities".split())
+#: Heads that never make an object: what one knows is not a piece of work.
+_NEVER_HEADS = frozenset({"knowledge"})
 #: Work-activity elements a gated template prefers its material from.
 PREFERRED = {trait: frozenset(elements) for trait, (elements, _n) in _ACTIVITY_TRAITS.items()}
 PREFERRED["hazard"] = PREFERRED["physical"] | {"4.A.1.a.2", "4.A.1.b.2"}
@@ -251,7 +278,8 @@ def _main_technology(brief: Brief) -> tuple[str, Anchor] | None:
         w if w.isupper() and len(w) > 1 else w.lower() for w in best.commodity_title.split()
     )
     if (best.hot or best.in_demand) and len(best.example.split()) <= 4 and "(" not in best.example:
-        name = best.example
+        # A product name keeps its capitals but not its article: "The MathWorks MATLAB".
+        name = best.example.removeprefix("The ")
     return name, Anchor(kind="technology", id=str(code), release=brief.release)
 
 

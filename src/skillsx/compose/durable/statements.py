@@ -26,6 +26,7 @@ from skillsx.compose.durable.facts import (
     gather_facts,
 )
 from skillsx.compose.durable.templates import MATERIAL_SLOTS, SLOT, TEMPLATES, Template
+from skillsx.compose.durable.words import repeats_root
 from skillsx.models import (
     Anchor,
     Brief,
@@ -150,6 +151,14 @@ def _fill(
     if other is None:
         return None
     values, anchors = other
+    # "teach teachers", "learn … Learning management system": a people, colleagues or
+    # technology name that repeats the template's own verb.
+    if template.roots and values and repeats_root(template.roots, " ".join(values.values())):
+        return None
+    # "protect the public, staff and the public": a name the template already writes.
+    fixed = SLOT.sub("", template.text)
+    if any(" " in v and (f" {v}," in fixed or f" {v} " in fixed) for v in values.values()):
+        return None
     slots = template.material_slots
     if not slots:
         text = _render(template, values)
@@ -172,6 +181,10 @@ def _fill(
         material = materials[i]
         if people and material.act and people in material.act:
             continue
+        # "record personnel records", "write messages about writing code": the template's
+        # own verb again in the work it names.
+        if _repeats(template, material):
+            continue
         filled = (
             values
             | dict.fromkeys(_OBJECT_SLOTS, material.obj or "")
@@ -188,6 +201,19 @@ def _fill(
                 material,
             )
     return None
+
+
+def _repeats(template: Template, material: Material) -> bool:
+    """Whether the material's words, in the slots the template fills, repeat a root of the
+    template's own verbs."""
+    if not template.roots:
+        return False
+    slots = template.material_slots
+    value = " ".join(
+        (material.act or "") if slot in ("act", "acting") else (material.obj or "")
+        for slot in slots
+    )
+    return repeats_root(template.roots, value)
 
 
 def _new(text: str, seen: set[str]) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from skillsx.compose.durable import texts_people as people
 from skillsx.compose.durable import texts_work as work
+from skillsx.compose.durable.words import verb_roots
 from skillsx.models import DurableLevel
 
 _TEXT = {
@@ -38,7 +39,8 @@ MATERIAL_SLOTS = {
     "issue": frozenset({"issue", "hazard"}),
     "hazard": frozenset({"hazard"}),
     # What a judgement or decision can be about: not a thing ("a judgement on eyeglasses").
-    "topic": frozenset({"record", "work", "issue"}),
+    # A quality ("the accuracy of records") only here: one judges it, one does not handle it.
+    "topic": frozenset({"record", "work", "issue", "quality"}),
     "act": frozenset(),
     "acting": frozenset(),
 }
@@ -59,6 +61,7 @@ class Template:
     needs: frozenset[str]  # traits that must hold
     excludes: frozenset[str]  # traits that must not
     slots: tuple[str, ...]  # distinct slots, in order of appearance
+    roots: frozenset[str] = frozenset()  # of its own verbs: a slot value must not repeat one
 
     @property
     def material_slots(self) -> tuple[str, ...]:
@@ -81,7 +84,7 @@ def _template(entry: str) -> Template:
     bad = set(slots) - set(MATERIAL_SLOTS) - OTHER_SLOTS
     if unknown or bad or entry.count(" — ") != 1:  # pragma: no cover - a template typo
         raise ValueError(f"Bad durable template {entry!r}: traits {unknown}, slots {bad}.")
-    return Template(entry, frozenset(needs), frozenset(excludes), slots)
+    return Template(entry, frozenset(needs), frozenset(excludes), slots, verb_roots(entry))
 
 
 def parse_templates(text: str) -> dict[DurableLevel, list[Template]]:

@@ -13,30 +13,30 @@ serve; ``{peers}`` the colleagues they name; ``{tech}`` its main technology.
 COMMUNICATION = """
 E Clarifying questions — ask a supervisor to explain unclear instructions for {acting}, and
   repeat the key points back before starting.
-E [records] Accurate notes on {record} — write short, factual notes on {record} in the agreed
-  format so the next person can follow them.
-E Attentive listening to {people} — listen to {people} without interrupting, note what they ask
-  for and pass on requests beyond own role to a supervisor.
-E Timely updates to {peers} — tell {peers} promptly when {acting} is finished, delayed or needs
-  their input.
+E [records] Accurate notes on {record} — write short, factual notes in the agreed format so the
+  next person can follow them.
+E Attentive listening to {people} — hear each request out without interrupting, note what is
+  asked for and pass on anything beyond own role to a supervisor.
+E Timely updates to {peers} — say promptly when {acting} is finished, delayed or needs their
+  input.
 E [physical] Clear words on the job — use the agreed words and signals when {acting} alongside
   {peers}, and confirm instructions before going ahead.
 E [care] Saying what happens next — tell {people} in plain words what is about to happen and
   why before {acting}.
 E [sell] Friendly first contact — greet {people} promptly, ask what they need and listen before
   suggesting anything.
-D Plain explanations of {obj} — explain {obj} to {people} in everyday words, checking that they
-  have understood before going further.
-D [records] Handover notes on {record} — record {record} clearly enough that {peers} can act on
-  them without follow-up questions.
+D Plain explanations of {obj} — use everyday words with {people}, checking that they have
+  understood before going further.
+D [records] Handover notes on {record} — keep entries clear and complete enough that {peers} can
+  act on them without follow-up questions.
 D Tone matched to the listener — adjust wording and detail when explaining {obj} to {peers} and
   to {people}.
 D [records] Concise written messages — write messages about {acting} that state the point, the
   deadline and who must act.
 D Questions that save rework — ask {peers} precise questions about {obj} before starting, rather
   than guessing and redoing the work.
-D Instructions read closely — read work orders, specifications or notes for {acting} closely,
-  and check any unclear point before going ahead.
+D Instructions read closely — read the work order, specification or notes for each job closely
+  before {acting}, and ask about any unclear point.
 D Checking understanding — ask {peers} to say back the key points of instructions for {acting}
   before they begin.
 D [sell] Honest product explanations — describe the features, costs and limits of {thing} to
@@ -45,10 +45,10 @@ D [physical] Reporting faults clearly — describe problems with {equipment} to 
   what happened, where, and what has been done so far.
 D [care] Updates for families — give {people} and their families clear, honest updates on
   {acting}, within the limits of own role.
-A Difficult conversations with {people} — stay clear and calm when {people} are upset, confirm
-  their concern and explain what happens next.
-A Briefings for {peers} — brief {peers} on changes to {acting}, leading with what has changed
-  and what they must do differently.
+A Difficult conversations with {people} — stay clear and calm when someone is upset, confirm the
+  concern and explain what happens next.
+A Briefings on changed methods — brief {peers} when the way to {act} changes, leading with what
+  is different and what they must now do.
 A [records] Records that stand up to review — keep {record} complete and precise enough to
   serve as evidence in an audit, complaint or handover.
 A Listening for the real need — ask open questions and summarise back until the need behind a
@@ -61,8 +61,8 @@ A [hazard] Safety-critical messages — give warnings about {hazard} in short, u
   and confirm that {peers} have understood them.
 A Explaining decisions — explain the reasons behind decisions on {topic} to {peers}, including
   what was weighed and what would change them.
-A Records others can trust — write up {acting} so that someone new to the case could follow what
-  was done and why.
+A Records others can trust — record each step taken to {act}, so that someone new to the case
+  could follow what was done and why.
 X [pro] Reporting standards for the team — set shared formats and routines for reporting on
   {record} so information reaches {peers} complete and on time.
 X Coaching clear explanation — review how newer colleagues explain {obj} and give specific
@@ -71,7 +71,7 @@ X [pro] The team's voice beyond the team — represent the team's view on {obj} 
   partners or the public with accurate, balanced messages.
 X Clear messages when things go wrong — lead communication with {people} and {peers} when
   {acting} goes wrong, stating facts, impact and next steps.
-X [!pro] Handovers that work — set the routine the team uses to hand over {acting} between
+X [!pro] Handovers that work — set the routine the team uses to hand over work on {obj} between
   shifts, so nothing urgent is lost.
 X [!pro] Speaking for the team — raise the team's practical concerns about {obj} with
   supervisors clearly, constructively and with examples.
@@ -106,7 +106,7 @@ A [manage] Coordinating the team's work — plan and assign work on {obj} across
   balancing workload and skills and adjusting as priorities change.
 A Decisions under pressure — make and explain timely calls about {topic} when the situation is
   unclear, and take responsibility for the outcome.
-A Developing colleagues — coach {peers} through harder cases of {acting}, giving them more
+A Developing colleagues — coach {peers} as they learn to {act} in harder cases, giving them more
   responsibility as they show competence.
 A Clear expectations — agree expectations for {acting} with the team and address slips promptly
   and fairly.
@@ -155,8 +155,8 @@ A Joint problem solving — bring {peers} and other specialists together to solv
   {obj} that no single role can solve alone.
 A Resolving team conflict — help colleagues settle conflicts over priorities or methods for
   {acting} by focusing on shared goals.
-A Partnering with {people} — involve {people} in decisions about {topic} that affect them, and
-  explain the options and trade-offs.
+A Partnering with {people} — share decisions about {topic} with those they affect, explaining
+  the options and trade-offs.
 A Smooth handoffs between teams — design handoff routines for {obj} with neighbouring teams so
   nothing is lost or duplicated.
 A [conflict] Brokering agreement — help {people} and {peers} with opposing views on {obj} find
@@ -171,14 +171,14 @@ X [pro] Structures for teamwork — set up shared plans, meetings and tools such
   teams can coordinate their work on {obj}.
 X [pro] Negotiating across interests — broker agreements on {obj} between groups with competing
   interests, keeping relationships intact.
-X [!pro] Pulling the team together — organise how {peers} share {acting} on a busy day, so the
-  work is covered and no one is overloaded.
+X [!pro] Pulling the team together — organise how {peers} share the work of {acting} on a busy
+  day, so everything is covered and no one is overloaded.
 X [!pro] Welcoming new team members — pair new starters with experienced {peers} and make sure
   they are included in the team's work on {obj}.
 """
 
 CHARACTER = """
-E Honesty about own work — report own errors with {obj} promptly and truthfully, even when no
+E Honesty about own work — report own errors in {acting} promptly and truthfully, even when no
   one else has noticed.
 E Dependable effort — arrive ready, finish assigned work such as {acting}, and tell a
   supervisor early if plans change.
@@ -228,9 +228,9 @@ X [pro] Accountability at the top — accept responsibility for failures in the 
   {obj}, and lead the response rather than assigning blame.
 X Guidance on professional conduct — guide {peers} through the ethical dilemmas they meet when
   they {act}.
-X [!pro] A standard others follow — show newer colleagues by example what honest, careful
-  {acting} looks like, and correct shortcuts firmly but kindly.
-X [!pro] Owning the team's mistakes — own up to the team's errors with {obj} and make sure they
+X [!pro] A standard others follow — show newer colleagues by example how to {act} honestly and
+  carefully, and correct shortcuts firmly but kindly.
+X [!pro] Owning the team's mistakes — own up to the team's errors in {acting} and make sure they
   are put right, without shifting blame.
 """
 
@@ -241,21 +241,21 @@ E Noticing own reactions — recognise signs of own frustration or fatigue while
   pause briefly before continuing.
 E [physical] Awareness of surroundings — stay aware of people, equipment and hazards nearby
   while {acting}.
-E Attentive presence with {people} — give {people} full attention when they speak, noticing
-  tone and body language as well as words.
+E Attentive presence with {people} — give full attention to whoever is speaking, noticing tone
+  and body language as well as words.
 E [hazard] Alert to danger — stay watchful for {hazard}, and stop to report anything that looks
   wrong before work continues.
 D Steadiness when rushed — stay calm and deliberate when {acting} becomes rushed, keeping to
   safe steps.
 D Reading the room — notice how {peers} and {people} are reacting while {acting}, and adjust own
   approach accordingly.
-D [physical] Careful observation of {equipment} — watch {equipment} closely while in use for
-  early signs of wear or trouble, and record what is seen.
-D [care] Careful observation of {people} — watch {people} closely for early signs of change or
-  distress, and record what is seen.
+D [physical] Careful observation of {equipment} — watch closely during use for early signs of
+  wear or trouble, and record what is seen.
+D [care] Careful observation of {people} — watch closely for early signs of change or distress,
+  and record what is seen.
 D A pause before responding — take a moment to consider before responding to criticism or
   complaints about {obj}.
-D Detail kept in view — keep checking the details of {acting} even when the work feels routine
+D Detail kept in view — keep checking the details when {acting}, even when the work feels routine
   and small slips are easy to miss.
 D Noticing the effect on others — notice how own pace and manner while {acting} affect {peers},
   and adjust before it causes friction.

@@ -49,7 +49,7 @@ X [!pro] Passing on know-how — show newer colleagues how an experienced worker
 """
 
 CRITICAL_THINKING = """
-E Checking facts before acting — compare {obj} with the instructions or records provided and
+E Checking facts before acting — compare {obj} against the instructions or records provided and
   report any mismatch to a supervisor.
 E Recognising the unusual — notice when something about {obj} looks different from normal and
   describe the difference precisely.
@@ -93,7 +93,7 @@ X [pro] A systems view of problems — map how {acting} affects other teams and 
   redesign routines to remove root causes.
 X [pro] Building analytical habits — teach {peers} structured methods for solving problems with
   {obj} and reviewing decisions.
-X [!pro] Finding the root cause — lead the team in tracing repeated faults with {obj} to their
+X [!pro] Finding the root cause — lead the team in tracing repeated problems in {acting} to their
   source, and fix the cause rather than the symptom.
 X [!pro] Teaching the checks that matter — show newer colleagues which checks on {obj} catch
   most problems, and why each one is done.
@@ -114,8 +114,8 @@ E [creative] Sketching ideas early — put rough ideas for {obj} on paper or scr
   show them before polishing.
 D More than one option — come up with more than one way to {act} when the standard approach does
   not fit the case.
-D Approaches tailored to {people} — adapt the standard approach to {acting} to fit the needs of
-  individual {people}.
+D Approaches tailored to {people} — adapt the standard way of {acting} to the needs of each
+  person, and note what worked.
 D Small experiments — test a change to how the team handles {obj} on a small scale and compare
   the result with the usual method.
 D Inventive use of tools — find new uses of {tech} that save time or improve quality in
@@ -153,8 +153,8 @@ E Learning the tools — learn the basic functions of {tech} used in daily work 
   training and practice.
 E Persisting while learning — keep trying when a new skill for {acting} is hard at first, asking
   for help rather than giving up.
-D Seeking feedback — ask {peers} for specific feedback on how own {acting} could improve, and
-  use it to set a learning goal.
+D Seeking feedback — ask {peers} for specific feedback after {acting}, and use it to set a
+  learning goal.
 D Keeping knowledge current — follow updates to procedures, standards or products that affect
   {obj} and apply them promptly.
 D Stretch assignments — volunteer for less familiar work such as {acting} in order to widen own
@@ -169,7 +169,7 @@ A [!pro] Working toward the next level — set a goal such as a licence, a certi
   skill in {acting}, and practise toward it.
 A Sharing what is learned — pass on new knowledge about {obj} to {peers} through
   demonstrations, notes or short briefings.
-A Adapting to change — adjust quickly when methods, tools or rules for {acting} change, and
+A Adapting to change — adjust quickly when the methods, tools or rules change for {acting}, and
   help others through the transition.
 A Raising own standard — compare own results on {obj} with the best practice available and
   close the gap.
@@ -202,8 +202,8 @@ D Handling difficult encounters — stay professional with {people} who are angr
   and keep the work on track.
 D Persistence on stubborn problems — keep working at a problem with {obj} through several failed
   attempts, changing tactics each time.
-D Confidence in own competence — carry out {acting} with confidence once trained, while still
-  checking the critical steps.
+D Confidence in own competence — {act} confidently once trained, while still checking the
+  critical steps.
 D [physical] Stamina with care — pace physical effort when {acting} over a long shift, using
   safe handling and rest breaks to avoid injury.
 D [sell] Steady effort toward targets — keep up contact with {people} through slow periods,
@@ -220,10 +220,10 @@ A [care] Facing crisis and loss — keep working steadily through emergencies an
   cases involving {people}, and use debriefs to recover afterwards.
 A [conflict] Standing firm in disputes — hold to fair terms on {obj} under pressure from
   {people} or {peers}, without escalating the conflict.
-A Keeping standards under pressure — keep {acting} accurate and safe when time is short or
-  conditions are difficult, and say so when they cannot be kept.
-A Persevering with long tasks — see long or complex pieces of {acting} through to the end,
-  keeping track of progress through interruptions.
+A Keeping standards under pressure — keep to every check and safety step when {acting} under
+  time pressure or in difficult conditions, and say so when quality is at risk.
+A Persevering with long tasks — see long or complex work on {obj} through to the end, keeping
+  track of progress through interruptions.
 X [pro] Leading through adversity — keep teams focused and steady through crises, staff
   shortages or major failures affecting {obj}.
 X [pro] Courage for unpopular calls — take and explain unpopular decisions about {topic} when they

@@ -17,7 +17,10 @@ _STOP = frozenset(
     "including such onto upon where without per if toward towards around over".split()
 )
 _PARTICLES = frozenset({"up", "out", "down", "off", "back"})
-_PARTICIPLES = frozenset("regarding concerning providing following involving containing".split())
+_PARTICIPLES = frozenset(
+    "regarding concerning providing following involving containing performing detailing "
+    "describing showing affecting governing".split()
+)
 _TRAILING = frozenset(
     "and or of the a an other related new specific own various all any each needed required "
     "used involved".split()
@@ -115,6 +118,10 @@ def object_of(title: str) -> str | None:
             if out and {"or", "and"} & set(toks[j + 1 : j + 4]):
                 out[-1] += ","
                 continue
+            # "Test performance of electrical, electronic, … systems": a list of adjectives
+            # cut after its first is no object.
+            if out and _ADJECTIVE_END.search(out[-1]) and out[-1].lower() not in _NOUNS_LIKE_ADJ:
+                return None
             break
         if w in _STOP or "(" in w or ")" in w or w in _PARTICIPLES:
             break
@@ -128,9 +135,39 @@ def object_of(title: str) -> str | None:
     if not out or len(out) > MAX_OBJ_WORDS + ("," in " ".join(out)):
         return None
     phrase = " ".join(out)
-    if phrase.lower() in _VAGUE or _head_is_person(phrase):
+    if phrase.lower() in _VAGUE or _head_is_person(phrase) or not _ends_on_noun(out[-1]):
+        return None
+    # "Help clients get needed services": people and what they do, a clause, not an object.
+    if len(out) > 1 and _is_people(out[0]) and out[1].lower() in BASE_VERBS:
         return None
     return phrase
+
+
+#: Adjective endings: a phrase ending on one lost its noun.
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|able|ible)$")
+#: Nouns with those endings.
+_NOUNS_LIKE_ADJ = frozenset(
+    "material materials manual manuals chemical chemicals animal animals signal signals "
+    "terminal terminals periodical periodicals capital rental proposal proposals approval "
+    "removal disposal arrival renewal referral rehearsal trial trials tutorial tutorials "
+    "journal journals mural murals portal portals clinic clinics logic music graphic "
+    "graphics mechanic mechanics fabric fabrics topic topics traffic plastic plastics "
+    "electronics ceramic ceramics metal metals pedal pedals panel panels cable cables table "
+    "tables vegetable vegetables receivable receivables payable payables hospital hospitals "
+    "vehicle vehicles article articles individual individuals professional professionals "
+    "official officials total totals interval intervals".split()
+)
+#: Nouns ending in "-ed".
+_NOUNS_IN_ED = frozenset("need needs feed seed speed bed shed weed reed deed".split())
+
+
+def _ends_on_noun(word: str) -> bool:
+    """Whether the last word of an object can be its noun: not a participle ("Stay informed"),
+    nor an adjective whose noun was cut off."""
+    w = word.lower().rstrip(",")
+    if w.endswith("ed") and w not in _NOUNS_IN_ED:
+        return False
+    return not (_ADJECTIVE_END.search(w) and w not in _NOUNS_LIKE_ADJ)
 
 
 #: Head nouns that name people: an object like "healthcare practitioners" is not a thing.
@@ -138,11 +175,17 @@ _PERSON_HEADS = frozenset(
     "staff personnel workers employees individuals others people public colleagues management "
     "subordinates students animals practitioners professionals caregivers members "
     "representatives providers specialists agents assistants aides owners officials groups "
-    "teams victims suspects communities coaches trainers".split()
+    "teams victims suspects communities coaches trainers educators motorists pedestrians "
+    "organization organizations agencies institutions".split()
 )
 
 
 _LIST_SPLIT = re.compile(r",? (?:or|and) |, ")
+
+
+def _is_people(word: str) -> bool:
+    w = word.lower()
+    return w in SERVED or w in PEERS or w in _PERSON_HEADS
 
 
 def _head_is_person(phrase: str) -> bool:
@@ -179,6 +222,12 @@ _KIND_HEADS = {
     "equipment": """equipment tools machines machinery vehicles devices instruments engines
         appliances apparatus gear tanks valves pumps motors boilers meters generators
         computers printers scanners cranes trucks aircraft vessels""",
+    # Qualities and states of the work: what a judgement is about, never a thing handled.
+    "quality": """accuracy quality effectiveness efficiency performance characteristics
+        dimensions conditions condition behavior behaviour compliance functioning progress
+        trends operation use value values impact impacts status utility implications
+        development feasibility availability alignment suitability satisfaction readiness
+        needs tension interests safety""",
     "thing": """materials supplies products parts components specimens samples medications
         medicines structures food foods goods merchandise metal metals workpieces fixtures
         ingredients chemicals substances plants crops containers packages cargo wood lumber
@@ -189,7 +238,8 @@ KIND_OF_HEAD = {w.rstrip(","): kind for kind, ws in _KIND_HEADS.items() for w in
 
 
 def kind_of(obj: str | None) -> str:
-    """ "record", "hazard", "issue", "equipment", "thing" or "work" (programs, tests …).
+    """ "record", "hazard", "issue", "equipment", "thing", "quality" (accuracy of records,
+    employee performance) or "work" (programs, tests …).
 
     By the head nouns: every head of a list must agree ("suspicious objects or vehicles" is
     not equipment); equipment listed with other things is a thing.
@@ -199,6 +249,8 @@ def kind_of(obj: str | None) -> str:
     main = obj.split(" of ")[0].lower()
     heads = [part.split()[-1] for part in _LIST_SPLIT.split(main) if part.split()]
     kinds = {KIND_OF_HEAD.get(h, "work") for h in heads}
+    if "quality" in kinds:  # "distances or dimensions", "client health or progress"
+        return "quality"
     if kinds == {"equipment", "thing"}:
         return "thing"
     return kinds.pop() if len(kinds) == 1 else "work"
@@ -217,3 +269,45 @@ def trim_purpose(act: str | None) -> str | None:
 
 
 _WH = frozenset("how what when where whether which who whom".split())
+
+
+#: Nouns the templates use about any work ("work on", "shared plans", "the checks that
+#: matter"): sharing a root with them is no seam.
+_COMMON_ROOTS = frozenset("work use need help set".split())
+_ROOT_SUFFIXES = ("ings", "ing", "ions", "ion", "ers", "er", "ies", "es", "s", "ed", "e")
+
+
+def root_of(word: str) -> str:
+    """A word without its inflection, enough to compare a verb with a noun ("records" ->
+    "record", "writing" -> "writ", "write" -> "writ")."""
+    word = word.lower()
+    for suffix in _ROOT_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1024)
+def verb_roots(text: str) -> frozenset[str]:
+    """Roots of the verbs a template writes itself (its slots left out)."""
+    fixed = re.sub(r"\{\w+\}", " ", text)
+    return frozenset(
+        root_of(w)
+        for w in re.findall(r"[a-z]+", fixed.lower())
+        if w in BASE_VERBS and w not in _COMMON_ROOTS and len(w) >= 4
+    )
+
+
+def repeats_root(roots: frozenset[str], value: str) -> bool:
+    """Whether a slot value repeats a root of the template's verbs ("record {record}" with
+    "personnel records", "write messages about {acting}" with "writing code")."""
+    return bool(roots & _value_roots(value))
+
+
+@lru_cache(maxsize=65536)
+def _value_roots(value: str) -> frozenset[str]:
+    return frozenset(
+        root_of(w)
+        for w in re.findall(r"[a-z]+", value.lower())
+        if len(w) >= 4 and w not in _COMMON_ROOTS
+    )
