@@ -20,15 +20,17 @@ def briefs(store):
 
 
 def test_engine_registry():
-    assert list_engines() == ["grounded", "ladder"]
-    assert get_engine("grounded").label == "skillsx-grounded 0.1"
-    with pytest.raises(KeyError, match="unknown engine 'llm'; known engines: grounded, ladder"):
+    assert list_engines() == ["grounded", "grounded-v1"]
+    assert get_engine("grounded").label == "skillsx-grounded 0.2"
+    with pytest.raises(
+        KeyError, match="unknown engine 'llm'; known engines: grounded, grounded-v1"
+    ):
         get_engine("llm")
 
 
 def test_small_brief_framework_is_four_by_ten_and_valid():
-    fw = compose_framework(SMALL)
-    assert fw.engine == "skillsx-grounded 0.1"
+    fw = compose_framework(SMALL, engine="grounded-v1")
+    assert fw.engine == "skillsx-grounded-v1 0.1"
     assert [len(fw.level(lv)) for lv in Level] == [10, 10, 10, 10]
     assert validate_framework(fw, SMALL) == []
 
@@ -36,7 +38,7 @@ def test_small_brief_framework_is_four_by_ten_and_valid():
 @pytest.mark.parametrize("soc", SOCS)
 def test_real_frameworks_have_the_statement_form(briefs, soc):
     brief = briefs[soc]
-    fw = compose_framework(brief)
+    fw = compose_framework(brief, engine="grounded-v1")
     assert [len(fw.level(lv)) for lv in Level] == [10, 10, 10, 10]
     for s in fw.statements:
         assert re.fullmatch(r"[A-Z0-9][^—]+ — [a-z][^—]+\.", s.text), s.text
@@ -53,17 +55,19 @@ def test_anchors_come_from_this_brief(briefs, soc):
     ids |= {d.element_id for t in brief.tasks for d in t.dwas}
     ids |= {str(t.commodity_code) for t in brief.technology}
     ids |= {str(t.commodity_code) for t in brief.tools}
-    fw = compose_framework(brief)
+    fw = compose_framework(brief, engine="grounded-v1")
     assert {a.id for s in fw.statements for a in s.anchors} <= ids
 
 
 def test_composition_is_deterministic(briefs):
     brief = briefs["11-2022.00"]
-    assert compose_framework(brief) == compose_framework(brief)
+    assert compose_framework(brief, engine="grounded-v1") == compose_framework(
+        brief, engine="grounded-v1"
+    )
 
 
 def test_sales_managers_read_as_expected(briefs):
-    fw = compose_framework(briefs["11-2022.00"])
+    fw = compose_framework(briefs["11-2022.00"], engine="grounded-v1")
     subjects = {s.subject for s in fw.statements}
     assert "Customer complaints about sales and service" in subjects
     assert "Price schedules and discount rates" in subjects
@@ -81,7 +85,7 @@ def test_sales_managers_read_as_expected(briefs):
 def test_closers_vary_by_occupation_and_never_repeat_in_a_level(briefs):
     from skillsx.validate.rules import closer
 
-    fws = [compose_framework(briefs[soc]) for soc in SOCS]
+    fws = [compose_framework(briefs[soc], engine="grounded-v1") for soc in SOCS]
     for fw in fws:
         for level in Level:
             closers = [closer(s.action) for s in fw.level(level) if closer(s.action)]
@@ -91,13 +95,13 @@ def test_closers_vary_by_occupation_and_never_repeat_in_a_level(briefs):
 
 
 def test_advanced_names_what_it_governs(briefs):
-    fw = compose_framework(briefs["29-1141.00"])
+    fw = compose_framework(briefs["29-1141.00"], engine="grounded-v1")
     for s in fw.level(Level.ADVANCED):
         assert not re.search(r"\b(it|them)\b", s.action.split(",")[0]), s.text
 
 
 def test_tools_only_where_the_task_calls_for_them(briefs):
-    fw = compose_framework(briefs["51-4121.00"])
+    fw = compose_framework(briefs["51-4121.00"], engine="grounded-v1")
     tools = {str(t.commodity_code): t for t in briefs["51-4121.00"].tools}
     named = [a for s in fw.statements for a in s.anchors if a.kind == "tool" and a.id in tools]
     assert named
@@ -108,8 +112,8 @@ def test_tools_only_where_the_task_calls_for_them(briefs):
 def test_the_top_level_fits_the_job_zone(briefs):
     """A Job Zone 2 occupation's top level runs the business, not a boardroom; a Job Zone 4
     occupation's top level sets direction across the organisation."""
-    retail = compose_framework(briefs["41-2031.00"])
-    managers = compose_framework(briefs["11-2022.00"])
+    retail = compose_framework(briefs["41-2031.00"], engine="grounded-v1")
+    managers = compose_framework(briefs["11-2022.00"], engine="grounded-v1")
     assert briefs["41-2031.00"].job_zone.zone == 2 and briefs["11-2022.00"].job_zone.zone == 4
     top = " ".join(s.action for s in retail.level(Level.ADVANCED)).lower()
     assert "the board" not in top and "executive team" not in top

@@ -134,6 +134,6 @@ def test_tools_are_named_only_beside_the_task_that_uses_them(brief_of) -> None:
     assert "nasogastric" not in " ".join(s.text for s in fw.statements).lower()
 
 
-def test_ladder_engine_is_registered() -> None:
-    assert get_engine("ladder").version == "0.2"
-    assert get_engine("grounded").version == "0.1"
+def test_default_engine_is_the_ladder() -> None:
+    assert get_engine("grounded").version == "0.2"
+    assert get_engine("grounded-v1").version == "0.1"

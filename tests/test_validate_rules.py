@@ -13,7 +13,7 @@ GOOD = (
 
 
 def framework_with(subject: str, action: str, level: Level = Level.EMERGING, **kw):
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     first = fw.level(level)[0]
     bad = first.model_copy(update={"subject": subject, "action": action, **kw})
     return fw.model_copy(update={"statements": [bad if s is first else s for s in fw.statements]})
@@ -105,7 +105,7 @@ def test_level_markers_follow_the_level_model():
 
 
 def test_structure_requires_ten_per_level():
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     short = fw.model_copy(update={"statements": fw.statements[1:]})
     problems = validate_framework(short, SMALL)
     assert ("structure.levels", "emerging") in {(p.rule, p.where) for p in problems}
@@ -114,7 +114,7 @@ def test_structure_requires_ten_per_level():
 
 
 def test_near_duplicate_actions_are_errors():
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     a, b = fw.level(Level.DEVELOPING)[:2]
     copy = b.model_copy(update={"action": a.action})
     fw = fw.model_copy(update={"statements": [copy if s is b else s for s in fw.statements]})
@@ -123,7 +123,7 @@ def test_near_duplicate_actions_are_errors():
 
 
 def test_same_theme_same_verb_at_two_levels_is_an_error():
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     e = fw.level(Level.EMERGING)[0]
     d = next(s for s in fw.level(Level.DEVELOPING) if (s.theme, s.subject) == (e.theme, e.subject))
     copy = d.model_copy(update={"action": e.action.replace("under", "with")})
@@ -144,7 +144,7 @@ def test_foreign_anchor_and_missing_anchor_are_errors():
 
 
 def test_coverage_warns_under_ninety_percent():
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     stripped = [
         s.model_copy(
             update={
@@ -160,7 +160,7 @@ def test_coverage_warns_under_ninety_percent():
 
 
 def test_statement_type_is_used():
-    assert isinstance(compose_framework(SMALL).statements[0], Statement)
+    assert isinstance(compose_framework(SMALL, engine="grounded-v1").statements[0], Statement)
 
 
 # ---- wording rules: each fires on a bad statement and stays quiet on a good one
@@ -249,7 +249,7 @@ def test_tool_the_task_does_not_call_for_is_unrelated():
 def test_closer_repeated_within_a_level_is_an_error():
     from skillsx.validate.rules import check_closers
 
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     first, second = fw.level(Level.EMERGING)[:2]
     assert not check_closers(fw)
     twin = second.model_copy(update={"action": first.action})
@@ -260,7 +260,7 @@ def test_closer_repeated_within_a_level_is_an_error():
 def test_context_covered_keeps_common_nouns_lower_case():
     from skillsx.validate.rules import check_context
 
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     assert check_context(fw, SMALL) == []
     bad = fw.model_copy(
         update={"context_covered": "Covers the work: using tools such as Blenders."}
@@ -271,7 +271,7 @@ def test_context_covered_keeps_common_nouns_lower_case():
 def test_build_flags_a_closer_at_the_same_position_everywhere():
     from skillsx.validate.rules import validate_build
 
-    fw = compose_framework(SMALL)
+    fw = compose_framework(SMALL, engine="grounded-v1")
     same = [fw.model_copy(update={"soc": f"00-{n:04d}.00"}) for n in range(25)]
     problems = validate_build(same)
     assert problems and {p.rule for p in problems} == {"build.position"}

@@ -25,22 +25,22 @@ class Engine:
 
 
 def _grounded(brief: Brief, label: str) -> Framework:
-    from skillsx.compose.framework import compose_grounded
-
-    return compose_grounded(brief, label)
-
-
-def _ladder(brief: Brief, label: str) -> Framework:
     from skillsx.compose.ladder import compose_ladder
 
     return compose_ladder(brief, label)
 
 
-# "ladder" (composer v2) is opt-in (`skillsx build --engine ladder`) until the exports and
-# their schemas accept its new anchor kinds (supervisor_task, scale_anchor); see the README.
+def _grounded_v1(brief: Brief, label: str) -> Framework:
+    from skillsx.compose.framework import compose_grounded
+
+    return compose_grounded(brief, label)
+
+
+# "grounded" is composer v2 (the ladder, 0.2); "grounded-v1" keeps the theme-by-theme composer
+# of 0.1 for comparison (`skillsx build --engine grounded-v1`).
 _ENGINES: dict[str, Engine] = {
-    "grounded": Engine("grounded", "0.1", _grounded),
-    "ladder": Engine("ladder", "0.2", _ladder),
+    "grounded": Engine("grounded", "0.2", _grounded),
+    "grounded-v1": Engine("grounded-v1", "0.1", _grounded_v1),
 }
 
 

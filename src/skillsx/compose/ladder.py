@@ -777,9 +777,6 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         return f"{core}."
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
-    if state.get("last_resort") and fallback is not None:
-        state["seniors"] = seniors + ("{senior}" in fallback[0])
-        return f"{_join(core, fallback[1])}."
     return None
 
 
@@ -1018,6 +1015,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
             pick.take(cand, level)
     chosen = pick.chosen
     statements: list[Statement] = []
+    labels = _theme_labels(chosen)
     themes: dict[str, list[Anchor]] = {}
     for level in LEVELS:
         picked = chosen[level]
@@ -1034,23 +1032,25 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
         }
         picked.sort(key=lambda ca: order[ca[0].kind])
         for n, (cand, action) in enumerate(picked, start=1):
+            label = labels[cand.key]
             statements.append(
                 Statement(
                     level=level,
                     order=n,
-                    theme=cand.theme,
+                    theme=label,
                     subject=cand.subject,
                     action=action,
                     anchors=cand.anchors,
                 )
             )
-            bucket = themes.setdefault(cand.theme, [])
+            bucket = themes.setdefault(label, [])
             for a in cand.anchors:
                 if a not in bucket:
                     bucket.append(a)
+    ids = {label: f"T{n:02d}" for n, label in enumerate(themes, start=1)}
+    statements = [s.model_copy(update={"theme": ids[s.theme]}) for s in statements]
     theme_list = [
-        Theme(id=f"t{n:02d}", label=label, anchors=anchors)
-        for n, (label, anchors) in enumerate(themes.items(), start=1)
+        Theme(id=ids[label], label=label, anchors=anchors) for label, anchors in themes.items()
     ]
     return Framework(
         soc=brief.soc,
@@ -1062,6 +1062,34 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
         themes=theme_list,
         statements=statements,
     )
+
+
+MAX_THEMES = 10
+_KIND_THEMES = {
+    "skill": "Skills and work styles",
+    "knowledge": "Knowledge",
+    "technology": "Technology and tools",
+    "tool": "Technology and tools",
+    "supervisor": "Leading the work",
+}
+
+
+def _theme_labels(chosen: dict[Level, list[tuple[Candidate, str]]]) -> dict[str, str]:
+    """At most ten themes: the occupation's most frequent kinds of work (O*NET IWAs), then
+    skills, knowledge, technology and leading the work; the rest join "Other work"."""
+    raw = {
+        c.key: _KIND_THEMES.get(c.kind, c.theme.rstrip(". "))
+        for lv in LEVELS
+        for c, _ in chosen[lv]
+    }
+    counts: dict[str, int] = {}
+    for label in raw.values():
+        counts[label] = counts.get(label, 0) + 1
+    fixed = [lb for lb in dict.fromkeys(_KIND_THEMES.values()) if lb in counts]
+    work = sorted((lb for lb in counts if lb not in fixed), key=lambda lb: (-counts[lb], lb))
+    room = MAX_THEMES - len(fixed)
+    keep = set(work[: room - 1] if len(work) > room else work) | set(fixed)
+    return {k: (lb if lb in keep else "Other work") for k, lb in raw.items()}
 
 
 def _context_covered(
