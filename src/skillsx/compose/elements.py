@@ -347,7 +347,6 @@ KNOWLEDGE: dict[str, tuple[str, str]] = {
         "methods for treating and rehabilitating physical and mental conditions",
     ),
     "2.C.6": ("Education and training", "teaching methods and the design of instruction"),
-    "2.C.7.a": ("English language", "English grammar, spelling and composition"),
     "2.C.8.a": (
         "Public safety and security",
         "safety and security procedures, equipment and policies",
@@ -365,16 +364,16 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
         "build a working grasp of {what} through supervised practice",
     ),
     D: (
-        "apply working knowledge of {what} to everyday {unit}",
-        "use sound knowledge of {what} to handle the usual variations in {unit}",
+        "apply working knowledge of {what} to everyday work",
+        "use sound knowledge of {what} to handle the usual variations in the work",
     ),
     P: (
-        "draw on in-depth knowledge of {what} to resolve complex or unusual {unit}",
-        "apply expert knowledge of {what} and advise colleagues on difficult {unit}",
+        "draw on in-depth knowledge of {what} to resolve complex or unusual cases",
+        "apply expert knowledge of {what} and advise colleagues on difficult cases",
     ),
     A: (
-        "keep the team's practice current with developments in {what}",
-        "set the standards of practice in {what} that others follow",
+        "keep the team's knowledge of {what} current",
+        "act as the team's authority on {what}",
     ),
 }
 

@@ -134,32 +134,32 @@ _EMERGING_HANDS_ON = (
     " under the direction of {senior}",
     ", as directed by {senior} and following set procedures",
     ", following set procedures, with {senior} checking the work",
-    " on routine {unit}, under close supervision",
+    " on routine work, under close supervision",
     " by the standard method, asking {senior} when anything is unclear",
     " under supervision, reporting problems promptly to {senior}",
     ", following written instructions and checklists",
     " with guidance from {senior} while learning the job",
-    " on straightforward {unit}, with each step checked by {senior}",
-    " under supervision on assigned {unit}",
+    " on straightforward work, with each step checked by {senior}",
+    " under supervision on assigned work",
 )
 _EMERGING_QUALIFIED = (
     " with guidance from {senior}",
-    " on straightforward {unit}, with {senior} reviewing the results",
+    " on straightforward work, with {senior} reviewing the results",
     ", following established protocols and seeking advice on anything unusual",
     " under review by {senior} while building experience",
     " within established procedures, raising concerns with {senior}",
-    " on routine {unit}, with close review by {senior}",
+    " on routine work, with close review by {senior}",
     " while building experience, with support from experienced colleagues",
     " under guidance, checking conclusions with {senior}",
-    " on assigned {unit}, with {senior} signing off the work",
+    " on assigned work, with {senior} signing off the results",
 )
 _DEVELOPING = (
-    " independently on routine {unit}, referring exceptions to {senior}",
+    " independently on routine work, referring exceptions to {senior}",
     " without close supervision, handling the usual variations",
     " across a full workload, with periodic review by {senior}",
     " with moderate independence, escalating unusual cases",
     " accurately and on time across a full workload",
-    " on own {unit}, asking for help only on exceptions",
+    " without help, asking only on exceptions",
     " within established procedures, using own judgement on everyday cases",
     " reliably and independently, adapting the method to common variations",
     " as a fully trained {noun}, referring non-routine problems to {senior}",
@@ -167,8 +167,8 @@ _DEVELOPING = (
 )
 _PROFICIENT_HANDS_ON = (
     " as an experienced hand, showing newer {peers} how it is done",
-    " on the most difficult {unit}, without supervision",
-    ", including difficult or unusual {unit}",
+    " on the most difficult jobs, without supervision",
+    ", including difficult or unusual jobs",
     " and show less experienced {peers} how to do it well",
     " to a high standard without supervision, checking others' work",
     " and sort out problems other {peers} bring to them",
@@ -180,18 +180,17 @@ _PROFICIENT_HANDS_ON = (
     " and check that others' work meets the standard",
 )
 _PROFICIENT = (
-    ", including complex and non-routine {unit}",
+    ", including complex and non-routine cases",
     " in difficult or unusual cases, as the person colleagues consult",
     " and guide less experienced {peers} through difficult cases",
-    " for the most demanding {unit}, resolving problems others escalate",
+    " in the most demanding cases, resolving problems others escalate",
     " to a consistently high standard, coaching newer {peers} in the method",
     " in ambiguous or high-pressure situations, using expert judgement",
     " autonomously and review colleagues' work for quality",
     " with full autonomy, advising colleagues in other roles",
     " as the recognised expert, taking on escalated problems",
     ", setting the example for less experienced {peers}",
-    " where standard methods do not fit, devising a sound approach",
-    " for complex {unit}, coordinating with other specialists",
+    " in complex cases, coordinating with other specialists",
     " and mentor newer {peers} in the judgement it requires",
 )
 _ADVANCED_HANDS_ON = (
@@ -259,10 +258,14 @@ _ADVANCED_SUPERVISED = (
 
 # Short level tags for statements whose own words carry the work (skills).
 _TAGS = {
-    Level.EMERGING: (", with guidance from {senior}", " under supervision", " as directed"),
-    Level.DEVELOPING: (" without close supervision", " as a matter of routine", " independently"),
-    Level.PROFICIENT: (" in complex situations", ", coaching others by example", " autonomously"),
-    Level.ADVANCED: (" across the team", ", setting the example for the team"),
+    Level.EMERGING: (", with guidance from {senior}", ", under supervision", ", as directed"),
+    Level.DEVELOPING: (
+        ", without close supervision",
+        ", as a matter of routine",
+        ", independently",
+    ),
+    Level.PROFICIENT: (", in complex situations", ", coaching others by example", ", autonomously"),
+    Level.ADVANCED: (", across the team", ", setting the example for the team"),
 }
 
 
@@ -649,7 +652,9 @@ def _technology_candidates(brief: Brief) -> list[Candidate]:
         examples = [
             t.example
             for t in ordered
-            if t.commodity_code == tech.commodity_code and len(t.example.split()) <= 4
+            if t.commodity_code == tech.commodity_code
+            and len(t.example.split()) <= 4
+            and t.example.lower() != tech.commodity_title.lower()
         ][:2]
         if not examples:
             continue
@@ -695,6 +700,8 @@ def _tool_candidates(brief: Brief) -> list[Candidate]:
             if name not in names:
                 names.append(name)
         named = " and ".join(names[:2])
+        if _unfit(named):
+            continue
         doing = gerund_phrase(core)
         if any(w.strip(",") in BASE_VERBS for w in doing.split()[1:3]):
             continue  # a verb the gerund list missed ("filing, grinding, deburr")
@@ -724,8 +731,8 @@ def _tool_candidates(brief: Brief) -> list[Candidate]:
 _CAPS = {
     Level.EMERGING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 1},
     Level.DEVELOPING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 0},
-    Level.PROFICIENT: {"skill": 3, "knowledge": 1, "technology": 0, "tool": 0},
-    Level.ADVANCED: {"skill": 3, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
+    Level.PROFICIENT: {"skill": 2, "knowledge": 1, "technology": 0, "tool": 0},
+    Level.ADVANCED: {"skill": 2, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
 }
 
 
@@ -765,8 +772,8 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             continue
         if _doubles(f"{cand.subject} {core}", filled):
             continue
-        if "{unit}" in phrase and re.search(rf"\b{occ.unit[:-1]}", core.lower()):
-            continue  # the unit said twice ("on patients' progress … on routine patients")
+        if _UNIT_WORDS & _lower_words(filled) and _UNIT_WORDS & _lower_words(core):
+            continue  # the unit said twice ("for work activities … on routine work")
         if phrase.strip(", ") in used:
             fallback = fallback or (phrase, filled)
             continue
@@ -778,6 +785,13 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
     return None
+
+
+_UNIT_WORDS = frozenset("work works job jobs task tasks".split())
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
 
 
 def _doubles(core: str, phrase: str) -> bool:
@@ -808,6 +822,7 @@ _WIDEN = {
             "Difficult {x} cases",
             "take on the hardest cases when {g} and advise colleagues on method",
         ),
+        ("Problems with {x}", "find out why problems arise when {g} and set them right"),
     ),
     Level.ADVANCED: (
         ("Standards for {x}", "set the standards other {peers} follow when {g}"),

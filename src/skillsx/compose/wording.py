@@ -159,7 +159,7 @@ def occupation_noun(brief: Brief) -> str:
     toks = last.split()
     if not toks:
         return "practitioner"
-    toks = toks[-3:]
+    toks = toks[-4:]
     toks[-1] = singular(toks[-1])
     noun = " ".join(toks)
     return noun if noun.isupper() else noun.lower()

@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-PRONOUNS = frozenset({"it", "them", "they", "its", "their", "itself", "themselves"})
+# Object pronouns standing for the subject; possessives ("represent their government") are
+# determiners of a named object, not the "verb them/it" form.
+PRONOUNS = frozenset({"it", "them", "they", "itself", "themselves"})
 SKELETON_WORD_SHARE = 0.01  # a word in under 1% of the build's actions is content, not frame
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Function words: a skeleton made of these and masks alone is grammar, not a template.
