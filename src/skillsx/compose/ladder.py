@@ -877,13 +877,18 @@ def _good_subject(subject: str, core: str) -> bool:
     toks = subject.lower().split()
     if not toks or toks[-1].strip(",") in _DANGLING_SUBJECT or subject.endswith(","):
         return False
-    if opens_with_verb(subject):
+    if opens_with_verb(subject) or toks[0] in {"and", "or", "but", "of", "in"}:
+        return False
+    # A cut-off participle or a vague tail: "Employees engaged", "Activities associated",
+    # "Programs in cases", "Worker training in areas".
+    if len(toks) > 1 and (toks[-1].endswith("ed") or toks[-1] in _VAGUE_TAILS):
         return False
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
 
 
+_VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving".split())
 _DANGLING_SUBJECT = frozenset(
     "and or of to for in on at by with from as the a an near into onto".split()
 )
