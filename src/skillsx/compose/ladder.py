@@ -556,6 +556,12 @@ def _rated_anchors(
     return out
 
 
+def _only(level: Level, weight: float) -> tuple[float, float, float, float]:
+    """Preferences of a statement that belongs at one level only."""
+    prefs = [weight if lv is level else 0.0 for lv in LEVELS]
+    return (prefs[0], prefs[1], prefs[2], prefs[3])
+
+
 def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     out = []
     rated = sorted(
@@ -564,9 +570,6 @@ def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     )
     for rank, skill in enumerate(rated):
         level, subject, action = SKILLS[skill.element_id]
-        weight = 2.4 - 0.1 * rank
-        prefs = [0.0, 0.0, 0.0, 0.0]
-        prefs[LEVELS.index(level)] = weight
         out.append(
             Candidate(
                 subject=capitalize(occ.fill(subject)),
@@ -574,7 +577,7 @@ def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
                 anchors=_rated_anchors(brief, skill.element_id, level, skill.level),
                 theme=f"Skill: {skill.name}",
                 kind="skill",
-                prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                prefs=_only(level, 2.4 - 0.1 * rank),
                 key=f"skill:{skill.element_id}",
                 levels=(level,),
             )
@@ -589,8 +592,6 @@ def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
         if style.name not in WORK_STYLES:
             continue
         level, subject, action = WORK_STYLES[style.name]
-        prefs = [0.0, 0.0, 0.0, 0.0]
-        prefs[LEVELS.index(level)] = 1.2 - 0.05 * rank
         out.append(
             Candidate(
                 subject=subject,
@@ -598,7 +599,7 @@ def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
                 anchors=[Anchor(kind="element", id=style.element_id, release=brief.release)],
                 theme=f"Work style: {style.name}",
                 kind="skill",
-                prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                prefs=_only(level, 1.2 - 0.05 * rank),
                 key=f"style:{style.element_id}",
                 levels=(level,),
             )
@@ -619,8 +620,6 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
                 continue
             options = KNOWLEDGE_ACTIONS[level]
             action = options[_hash(brief.soc, area.element_id, level.value) % len(options)]
-            prefs = [0.0, 0.0, 0.0, 0.0]
-            prefs[LEVELS.index(level)] = 1.9 - 0.3 * rank
             out.append(
                 Candidate(
                     subject=subject,
@@ -628,7 +627,7 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
                     anchors=_rated_anchors(brief, area.element_id, level, area.level),
                     theme=f"Knowledge: {area.name}",
                     kind="knowledge",
-                    prefs=(prefs[0], prefs[1], prefs[2], prefs[3]),
+                    prefs=_only(level, 1.9 - 0.3 * rank),
                     key=f"knowledge:{area.element_id}:{level.value}",
                     fixed=True,
                     levels=(level,),
