@@ -9,9 +9,9 @@ import pytest
 from skillsx.compose.engines import get_engine
 from skillsx.compose.ladder import compose_ladder, work_kind
 from skillsx.compose.wording import gerund_phrase, occupation_noun, supervised_by, verb_phrase
-from skillsx.models import Level
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
+from skillsx.models import Level
 from skillsx.store.db import open_engine
 from skillsx.store.queries import get_brief
 from skillsx.validate.measures import pronoun_after_dash, subjects_repeated

@@ -166,7 +166,8 @@ SKILLS: dict[str, tuple[Level, str, str]] = {
     "2.B.4.g": (
         A,
         "Systems analysis",
-        "judge how changes in conditions or operations will affect results and plan ahead accordingly",
+        "judge how changes in conditions or operations will affect results and plan ahead"
+        " accordingly",
     ),
     "2.B.4.h": (
         A,

@@ -23,11 +23,15 @@ _TAILS = (
     re.compile(r",? e\.g\.,?.*$"),
     re.compile(r",? (?:using|utilizing|with the aid of|by means of)\b.*$"),
     re.compile(
-        r",? (?:according to|in accordance with|as specified|as required|as directed|as needed|as necessary|as appropriate|when necessary|when needed|where appropriate)\b.*$"
+        r",? (?:according to|in accordance with|as specified|as required|as directed|"
+        r"as needed|as necessary|as appropriate|when necessary|when needed|"
+        r"where appropriate)\b.*$"
     ),
     re.compile(r",? (?:in order to|so that|so as to)\b.*$"),
     re.compile(
-        r",? to (?:ensure|determine|identify|assure|verify|prevent|facilitate|meet|obtain|maintain|provide|keep|avoid|allow|assess|evaluate|promote|improve|achieve|support|comply|detect|locate|establish|inform|resolve|minimize|reduce)\b.*$"
+        r",? to (?:ensure|determine|identify|assure|verify|prevent|facilitate|meet|obtain|"
+        r"maintain|provide|keep|avoid|allow|assess|evaluate|promote|improve|achieve|support|"
+        r"comply|detect|locate|establish|inform|resolve|minimize|reduce)\b.*$"
     ),
     re.compile(r",? (?:for|during|throughout|within|in|at|on) [^,]*$"),
 )
