@@ -737,7 +737,8 @@ _CAPS = {
 
 def _join(core: str, phrase: str) -> str:
     """Core + level phrase; a core that is itself a list takes a comma before the phrase."""
-    if "," in core and phrase.startswith(" ") and not phrase.startswith(" and "):
+    if "," in core and phrase.startswith(" "):
+        # A list in the core would swallow the phrase: "programs, such as regimens, and …".
         return f"{core},{phrase}"
     return f"{core}{phrase}"
 
@@ -887,7 +888,7 @@ def _good_subject(subject: str, core: str) -> bool:
     return toks[-1] != first and toks[0] != first
 
 
-_VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving".split())
+_VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving accordance".split())
 _DANGLING_SUBJECT = frozenset(
     "and or of to for in on at by with from as the a an near into onto".split()
 )
