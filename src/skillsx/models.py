@@ -175,6 +175,9 @@ class Brief(_Model):
     scale_anchors: list[ScaleAnchor] = Field(default_factory=list)
     # Content-model descriptions of this occupation's skills and knowledge areas.
     element_descriptions: dict[str, str] = Field(default_factory=dict)
+    # Mean importance of each skill and knowledge area over all occupations of the release:
+    # what sets this occupation apart is its importance above the typical one.
+    typical_importance: dict[str, float] = Field(default_factory=dict)
 
 
 class OccupationSummary(_Model):

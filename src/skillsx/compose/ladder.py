@@ -33,7 +33,7 @@ from skillsx.compose.elements import (
     WORK_STYLES,
 )
 from skillsx.compose.levels import PROFILES, hands_on
-from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
 from skillsx.compose.phrases import (
     capitalize,
     nominal,
@@ -49,7 +49,16 @@ from skillsx.compose.wording import (
     supervised_by,
     verb_phrase,
 )
-from skillsx.models import Anchor, Brief, Framework, Level, Statement, Task, Theme
+from skillsx.models import (
+    Anchor,
+    Brief,
+    Framework,
+    Level,
+    RatedElement,
+    Statement,
+    Task,
+    Theme,
+)
 
 MIN_WORDS, MAX_WORDS = 13, 24
 PER_LEVEL = 10
@@ -92,23 +101,40 @@ _ROUTINE = frozenset(
 )
 # Preference of each kind of work for each level (E, D, P, A).
 _PREFERENCE = {
+    "learn": (1.4, 2.2, 0.0, 0.0),
     "routine": (3.0, 2.0, 0.3, 0.0),
     "core": (1.6, 3.0, 1.2, 0.0),
-    "judge": (0.2, 1.4, 3.0, 1.0),
+    "judge": (0.7, 1.4, 3.0, 1.0),
     "coach": (0.0, 0.4, 3.0, 2.0),
     "lead": (0.0, 0.2, 1.5, 3.0),
 }
 
 
+# Keeping up to date: the learner's own development, never a rung's leading work.
+_LEARN = re.compile(
+    r"^(?:attend|read|study|learn|stay|remain (?:current|abreast)|"
+    r"keep (?:abreast|up|informed|current)|"
+    r"maintain (?:[a-z]+ )?(?:[a-z]+ )?(?:knowledge|currency|awareness|certification|licensure)|"
+    r"participate in (?:[a-z]+ )?(?:training|education|workshops|seminars|conferences))\b"
+    r"|\b(?:trade (?:journals|magazines|publications|shows)|continuing education|"
+    r"professional development|professional (?:journals|literature|publications))\b",
+    re.IGNORECASE,
+)
+
+
 def work_kind(text: str) -> str:
-    """What kind of work an O*NET task or DWA sentence describes (routine … lead)."""
+    """What kind of work an O*NET task or DWA sentence describes (learn, routine … lead)."""
     toks = [w.lower() for w in _WORD.findall(text)]
     if not toks:
         return "core"
+    if _LEARN.search(text):
+        return "learn"
     verb = toks[0]
     rest = " ".join(toks[1:8])
     if verb in _LEAD and (verb != "administer" or _LEAD_OBJECTS.search(rest)):
         return "lead"
+    if re.search(r"\b(?:and|or) (?:approve|authorize|direct|supervise|hire|allocate)\b", text):
+        return "lead"  # "prepare budgets and approve budget expenditures": the decision leads
     if verb in {"coordinate", "plan", "develop", "design", "implement", "direct"} and (
         _LEAD_OBJECTS.search(rest)
     ):
@@ -284,7 +310,7 @@ def level_phrases(
         return _DEVELOPING
     if level is Level.PROFICIENT:
         return _PROFICIENT_HANDS_ON if manual and hands_on(zone) else _PROFICIENT
-    if kind in {"judge", "core", "routine"}:
+    if kind in {"judge", "core", "routine", "learn"}:
         return _ADVANCED_SUPERVISED_JUDGE if supervised else _ADVANCED_JUDGE
     if supervised:
         return _ADVANCED_SUPERVISED
@@ -562,11 +588,19 @@ def _only(level: Level, weight: float) -> tuple[float, float, float, float]:
     return (prefs[0], prefs[1], prefs[2], prefs[3])
 
 
+def _distinct(brief: Brief, element: RatedElement) -> float:
+    """How far above the release's typical importance this occupation rates an element:
+    what sets the occupation apart comes first, not what every occupation rates highly."""
+    importance = element.importance or 0.0
+    typical = brief.typical_importance.get(element.element_id)
+    return importance - typical if typical is not None else importance - 3.0
+
+
 def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     out = []
     rated = sorted(
-        (s for s in brief.skills if s.element_id in SKILLS and (s.importance or 0) >= 2.0),
-        key=lambda s: (-(s.importance or 0), s.element_id),
+        (s for s in brief.skills if s.element_id in SKILLS and (s.importance or 0) >= 2.75),
+        key=lambda s: (-_distinct(brief, s), s.element_id),
     )
     for rank, skill in enumerate(rated):
         level, subject, action = SKILLS[skill.element_id]
@@ -611,7 +645,7 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     out = []
     rated = sorted(
         (k for k in brief.knowledge if k.element_id in KNOWLEDGE and (k.importance or 0) >= 3.0),
-        key=lambda k: (-(k.importance or 0), k.element_id),
+        key=lambda k: (-_distinct(brief, k), k.element_id),
     )[:6]
     for rank, area in enumerate(rated):
         subject, what = KNOWLEDGE[area.element_id]
@@ -728,11 +762,15 @@ def _tool_candidates(brief: Brief) -> list[Candidate]:
 
 # How many statements of each kind a level takes at most.
 _CAPS = {
-    Level.EMERGING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 1},
-    Level.DEVELOPING: {"skill": 2, "knowledge": 1, "technology": 1, "tool": 0},
-    Level.PROFICIENT: {"skill": 2, "knowledge": 1, "technology": 0, "tool": 0},
-    Level.ADVANCED: {"skill": 2, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
+    Level.EMERGING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 1},
+    Level.DEVELOPING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 0},
+    Level.PROFICIENT: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0},
+    Level.ADVANCED: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
 }
+# Skill, work-style and knowledge statements a level may hold before its last resort: the
+# occupation's own work comes first, and such statements read alike across occupations.
+GENERAL_PER_LEVEL = 2
+_GENERAL = frozenset({"skill", "knowledge"})
 
 
 def _join(core: str, phrase: str) -> str:
@@ -744,6 +782,14 @@ def _join(core: str, phrase: str) -> str:
 
 
 SENIOR_PER_LEVEL = 3  # a level names the person who directs the work at most this often
+HELPS_PER_LEVEL = 3  # judgement work an entry rung shares with the person who decides
+_HELP = (
+    "help {senior} {vp}",
+    "work alongside {senior} to {vp}",
+    "support {senior} as they {vp}",
+    "assist {senior} to {vp}, learning how the decisions are made",
+    "help {senior} {vp}, preparing the information they need",
+)
 
 
 def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, object]) -> str | None:
@@ -753,6 +799,27 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
     used = state.setdefault("phrases", set())
     assert isinstance(used, set)
     seniors = int(state.get("seniors", 0))  # type: ignore[call-overload]
+    if (
+        level is Level.EMERGING
+        and cand.kind in {"task", "dwa"}
+        and work_kind(core) in {"judge", "lead"}
+        and int(state.get("helps", 0)) < HELPS_PER_LEVEL  # type: ignore[call-overload]
+        and occ.senior not in core
+    ):
+        # Judgement work at the entry rung: the learner works beside the person who decides.
+        helps = int(state.get("helps", 0))  # type: ignore[call-overload]
+        frames = state.setdefault("help_frames", set())
+        assert isinstance(frames, set)
+        for k in range(len(_HELP)):
+            frame = _HELP[(_hash(occ.brief.soc, cand.key) + k) % len(_HELP)]
+            if frame in frames or _lower_words(frame) & _lower_words(core) - {"to"}:
+                continue  # each frame once a rung; never "work alongside … to work"
+            text = occ.fill(frame.replace("{vp}", "@VP@")).replace("@VP@", core)
+            if MIN_WORDS <= _count(cand.subject) + _count(text) <= MAX_WORDS:
+                state["helps"] = helps + 1
+                frames.add(frame)
+                return f"{text}."
+        # No frame fits: the ordinary entry phrases below.
     if cand.kind == "skill":
         options: tuple[str, ...] = _TAGS[level]
     elif cand.fixed:
@@ -809,6 +876,12 @@ def _echoes(core: str) -> bool:
 
 
 _WIDEN = {
+    Level.EMERGING: (
+        (
+            "Basics of {x} work",
+            "learn the steps and checks involved in {g}, working beside {senior}",
+        ),
+    ),
     Level.DEVELOPING: (
         ("Planning of own {x} work", "plan and organise own work when {g}"),
         ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
@@ -823,11 +896,22 @@ _WIDEN = {
             "take on the hardest cases when {g} and advise colleagues on method",
         ),
         ("Problems with {x}", "find out why problems arise when {g} and set them right"),
+        ("Coaching in {x} work", "show newer {peers} how to handle the harder parts of {g}"),
+        ("Reviews of {x} work", "review colleagues' work in {g} and explain what to correct"),
+        ("Efficiency in {x} work", "find quicker, safer ways of {g} without any loss of quality"),
+        (
+            "Safe practice in {x} work",
+            "keep to safe practice when {g} and correct unsafe habits in others",
+        ),
     ),
     Level.ADVANCED: (
         ("Standards for {x}", "set the standards other {peers} follow when {g}"),
         ("Training in {x} work", "train and assess newer {peers} in {g}"),
         ("Methods for {x}", "decide the methods and checks the team uses when {g}"),
+        ("Improvements to {x} work", "find better ways of {g} and agree the changes with the team"),
+        ("Resources for {x} work", "estimate the time, people and materials needed for {g}"),
+        ("Allocation of {x} work", "decide who takes on each piece of {g} and check progress"),
+        ("Daily plan for {x} work", "plan who handles {g} each day and check the results"),
     ),
 }
 
@@ -866,10 +950,21 @@ _DOUBLED = re.compile(r"\b(\w+)\W+\1\b", re.IGNORECASE)
 _VAGUE_PEOPLE = re.compile(r"\b(?:direct|lead|manage|coordinate|supervise) (?:it|them)\b")
 
 
+_SCOPE_TWICE = re.compile(
+    r"\b(?:for|to|with) (" + "|".join(_PEOPLE) + r")\b.*\b(?:for|to|with) \1\b"
+)
+
+
 def _flawed(core: str) -> bool:
     """O*NET wording the checks reject when carried whole ("blood, blood products", "come
-    in on time"): such a phrase is not used rather than published with the seam."""
-    return bool(_STACKED.search(core) or _DOUBLED.search(core) or _VAGUE_PEOPLE.search(core))
+    in on time", "for clients … for clients"): such a phrase is not used rather than
+    published with the seam."""
+    return bool(
+        _STACKED.search(core)
+        or _DOUBLED.search(core)
+        or _VAGUE_PEOPLE.search(core)
+        or _SCOPE_TWICE.search(core)
+    )
 
 
 def _good_subject(subject: str, core: str) -> bool:
@@ -888,6 +983,12 @@ def _good_subject(subject: str, core: str) -> bool:
     return toks[-1] != first and toks[0] != first
 
 
+_VERB_IN_LIST = re.compile(
+    r"\b(?:and|or) (?:"
+    + "|".join(sorted(v for v in BASE_VERBS if v not in NOUNISH_VERBS))
+    + r")\b",
+    re.IGNORECASE,
+)
 _VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving accordance".split())
 _DANGLING_SUBJECT = frozenset(
     "and or of to for in on at by with from as the a an near into onto".split()
@@ -944,6 +1045,8 @@ class _Picker:
             return False
         if not _good_subject(cand.subject, cand.core) or _echoes(cand.core):
             return False
+        if cand.kind == "tool" and _VERB_IN_LIST.search(cand.subject):
+            return False  # "Bench voltmeters and clamp voltmeters" reads as a verb
         if level is Level.ADVANCED and re.search(r"\b(?:it|them)\b", cand.core):
             return False  # the top rung names what it governs
         if _flawed(cand.core) or any(
@@ -1014,25 +1117,52 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
             pick.states[level]["last_resort"] = last_resort
             rest = sorted(
                 (c for c in pool if c.key not in pick.used_keys),
-                key=lambda c: (-c.prefs[i], -max(c.prefs), c.key),
+                key=lambda c: (c.kind in _GENERAL, -c.prefs[i], -max(c.prefs), c.key),
             )
             for cand in rest:
                 if pick.full(level):
                     break
                 if level is Level.EMERGING and cand.kind == "supervisor":
                     continue
+                if (
+                    cand.kind in _GENERAL
+                    and not last_resort
+                    and (
+                        sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL
+                    )
+                ):
+                    continue
+                if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
+                    continue  # keeping up to date is not a senior rung's work
                 if cand.kind == "knowledge" and level not in cand.levels:
                     continue
-                if cand.levels and not _near(LEVELS.index(cand.levels[0]), i, cand.key):
+                home = LEVELS.index(cand.levels[0]) if cand.levels else i
+                if (
+                    cand.levels
+                    and not _near(home, i, cand.key)
+                    and not (last_resort and cand.kind == "skill" and i >= home)
+                ):
                     continue  # a skill shows at its rung or up to two above; a style one
                 pick.take(cand, level)
     # Last of all, a sparse record widens work already named into the team's standard
     # (Advanced), its quality (Proficient) or the planning of own work (Developing).
-    for level in LEVELS[1:]:
-        for cand in _widened(tasks + [c for c in pool if c.kind == "dwa"], level, occ):
-            if pick.full(level):
-                break
-            pick.take(cand, level)
+    for level in LEVELS:
+        widened = _widened(tasks + [c for c in pool if c.kind == "dwa"], level, occ)
+        for per_pattern in (1, 2, 3, 4):  # each pattern once, then more often on a short rung
+            for cand in widened:
+                if pick.full(level):
+                    break
+                family = ":".join(cand.key.split(":", 3)[:3])
+                source = cand.key.split(":", 3)[3]
+                mine = [c.key for c, _ in pick.chosen[level] if c.kind == "widened"]
+                pattern = _WIDEN[level][int(family.rsplit(":", 1)[1])][1]
+                if any(k.endswith(":" + source) for k in mine) and (
+                    per_pattern < 3 or pattern.endswith("{g}")
+                ):
+                    continue  # one widening of a task per rung: its closing words would repeat
+                if sum(k.startswith(family + ":") for k in mine) >= per_pattern:
+                    continue
+                pick.take(cand, level)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from skillsx.compose.lexicon import BASE_VERBS
 from skillsx.compose.phrases import gerund, lower_first, singular, split_clauses
 from skillsx.models import Brief
@@ -35,10 +37,15 @@ _TAILS = (
     ),
     re.compile(r",? (?:for|during|throughout|within|in|at|on) [^,]*$"),
 )
-_VAGUE_END = re.compile(r",? (?:in|of|for|on) (?:areas|fields|matters|items|things|ways|topics)$")
+_VAGUE_END = re.compile(
+    r",? (?:(?:in|of|for|on) (?:areas|fields|matters|items|things|ways|topics)|"
+    r"(?:using|with|by|through) (?:techniques|methods|tools|equipment|procedures|materials|"
+    r"devices|instruments|means|sources|items|techniques and tools))$"
+)
 _DANGLING = frozenset(
     "and or of to for in on at by with from into as such the a an their its including "
-    "using that which who whether than".split()
+    "using that which who whether than based related associated pertaining according due "
+    "needed required involved".split()
 )
 _SERVED = frozenset(
     "client clients customer customers passenger passengers patient patients student "
@@ -62,8 +69,19 @@ def _clean(text: str) -> str:
 
 
 def _dangles(text: str) -> bool:
+    """A phrase that stops mid-construction: on a function word, on a verb left without its
+    object after "and"/"to" ("assemble studio sets and select"), or on a one-word relative
+    clause ("formulate general rules that describe")."""
     toks = text.lower().rstrip(",").split()
-    return not toks or toks[-1] in _DANGLING
+    if not toks or toks[-1] in _DANGLING:
+        return True
+    if len(toks) >= 3 and toks[-2] in {"that", "which", "who"}:
+        return True
+    return (
+        len(toks) >= 3
+        and toks[-2].rstrip(",") in {"and", "or", "to"}
+        and set(getAllLemmas(toks[-1])) == {"VERB"}
+    )
 
 
 def _join_clauses(parts: list[str]) -> str:

@@ -1,9 +1,10 @@
 """What the top and the rungs of a framework's ladder read beyond the occupation's own rows.
 
 - ``get_supervisor``: the occupation that supervises this one, found in O*NET's own data: a
-  related occupation titled "First-Line Supervisors of …", else the first-line supervisors of
-  the same SOC major group whose title shares most words with this occupation's title and
-  description. Supervisors and managers themselves get none.
+  related occupation titled "First-Line Supervisors of …", else the only first-line
+  supervisors of the same SOC major group, else those of the group whose title shares a word
+  with this occupation's title (none when no title does). Supervisors and managers
+  themselves get none.
 - ``list_scale_anchors`` / ``list_element_descriptions``: O*NET's level scale anchors and
   content-model descriptions of the given skills and knowledge elements.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from skillsx.models import RelatedOccupation, ScaleAnchor, Supervisor, Task
 from skillsx.store import schema
@@ -22,6 +23,7 @@ T = schema.ONET_TABLES
 _PREFIX = "First-Line Supervisors"
 _WORD = re.compile(r"[a-z]+")
 _STOP = frozenset("and or of the all other workers except".split())
+_SUPERVISOR_WORDS = frozenset({"first", "line", "supervisor"})
 
 
 def _words(text: str) -> set[str]:
@@ -63,10 +65,21 @@ def get_supervisor(
             pick = (r.soc, "related occupation in O*NET")
             break
     if pick is None:
-        mine = _words(f"{title} {description}")
-        scored = sorted((-len(mine & _words(t)), s) for s, t in sups.items() if s[:2] == soc[:2])
-        if scored:
-            pick = (scored[0][1], f"first-line supervisors of SOC major group {soc[:2]}")
+        group = {s: t for s, t in sups.items() if s[:2] == soc[:2]}
+        if len(group) == 1:
+            # The group's only first-line supervisors supervise the whole group.
+            only = next(iter(group))
+            pick = (only, f"the first-line supervisors of SOC major group {soc[:2]}")
+        else:
+            # Several supervising occupations: only one whose title names this work
+            # ("Passenger Attendants" for flight attendants); none rather than a
+            # neighbouring trade's supervisors.
+            mine = _words(title)
+            scored = sorted(
+                (-len(mine & (_words(t) - _SUPERVISOR_WORDS)), s) for s, t in group.items()
+            )
+            if scored and scored[0][0] < 0:
+                pick = (scored[0][1], f"first-line supervisors in SOC major group {soc[:2]}")
     if pick is None:
         return None
     sup_soc, basis = pick
@@ -118,3 +131,21 @@ def list_element_descriptions(
         ).all()
         cache[key] = {r.element_id: r.description for r in rows}
     return {e: d for e, d in cache[key].items() if e in element_ids}
+
+
+def typical_importance(conn: Connection, rid: int, cache: dict[str, Any]) -> dict[str, float]:
+    """Mean importance (scale IM) of each skill and knowledge element over the release."""
+    key = f"typical:{rid}"
+    if key not in cache:
+        out: dict[str, float] = {}
+        for name in ("onet_skills", "onet_knowledge"):
+            t = T[name]
+            rows = conn.execute(
+                select(t.c.element_id, func.avg(t.c.data_value))
+                .where(t.c.release_id == rid, t.c.scale_id == "IM")
+                .group_by(t.c.element_id)
+            )
+            out.update({r[0]: round(float(r[1]), 3) for r in rows if r[1] is not None})
+        cache[key] = out
+    result: dict[str, float] = cache[key]
+    return result

@@ -28,7 +28,12 @@ from skillsx.models import (
 )
 from skillsx.store import schema
 from skillsx.store.groups import group_name
-from skillsx.store.ladder import get_supervisor, list_element_descriptions, list_scale_anchors
+from skillsx.store.ladder import (
+    get_supervisor,
+    list_element_descriptions,
+    list_scale_anchors,
+    typical_importance,
+)
 
 T = schema.ONET_TABLES
 
@@ -463,6 +468,7 @@ def get_brief(
     supervisor = get_supervisor(conn, rid, soc, occ.title, occ.description, related, cache)
     scale_anchors = list_scale_anchors(conn, rid, rated_ids, cache)
     element_descriptions = list_element_descriptions(conn, rid, rated_ids, cache)
+    typical = typical_importance(conn, rid, cache)
 
     sources = {"onet": f"O*NET {rel.name} Database ({ONET_LICENCE})"}
     for f in rel.files:
@@ -484,6 +490,7 @@ def get_brief(
         supervisor=supervisor,
         scale_anchors=scale_anchors,
         element_descriptions=element_descriptions,
+        typical_importance={e: typical[e] for e in sorted(rated_ids) if e in typical},
         **brief_sections,
     )
 
