@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from skillsx.errors import SkillsxError
 from skillsx.store.accounts import check_password, create_user, get_session_user
-from skillsx.web.auth import MAX_FAILURES_PER_EMAIL, THROTTLED, safe_next
+from skillsx.web.auth import MAX_FAILURES_PER_PAIR, THROTTLED, safe_next
 from tests.web_support import PASSWORD, csrf, make_client, new_user, sign_in
 
 REFUSED = "The form expired or did not come from this site. Reload the page and try again."
@@ -114,12 +114,12 @@ def test_token_of_another_browser_is_refused(built_store: Engine) -> None:
 def test_sign_in_is_throttled_after_repeated_failures(client, built_store: Engine) -> None:
     email = new_user(built_store, "viewer")
     token = csrf(client, "/signin")
-    for _ in range(MAX_FAILURES_PER_EMAIL):
+    for _ in range(MAX_FAILURES_PER_PAIR):
         r = client.post(
             "/signin", data={"email": email, "password": "bad-guess", "csrf_token": token}
         )
         assert r.status_code == 400
-    # Even the right password is refused now.
+    # Even the right password is refused now, from this client.
     r = client.post("/signin", data={"email": email, "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429
     assert r.headers["retry-after"] == "900"

@@ -33,12 +33,12 @@ def test_user_create_and_list(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert 'Role "boss" is not one of: viewer, contributor, curator, admin.' in bad.output
     prompted = runner.invoke(
-        app, ["user", "create", "cy@example.org"], input="pass word 1\npass word 1\n", env=env
+        app, ["user", "create", "cy@example.org"], input="quiet lamp 77\nquiet lamp 77\n", env=env
     )
     assert prompted.exit_code == 0, prompted.output
     listed = runner.invoke(app, ["user", "list"], env=env)
     assert "ada@example.org" in listed.output and "cy@example.org" in listed.output
     engine = open_engine(url)
     with engine.connect() as conn:
-        assert check_password(conn, "cy@example.org", "pass word 1").role == "viewer"
+        assert check_password(conn, "cy@example.org", "quiet lamp 77").role == "viewer"
     engine.dispose()

@@ -522,6 +522,8 @@ def serve(
     """
     import uvicorn
 
+    from skillsx.web.server import server_options
+
     settings = Settings.from_env()
     eng = engine()  # migrate once here, so the workers never race to do it
     if data is not None:
@@ -538,6 +540,7 @@ def serve(
         reload=reload,
         proxy_headers=True,
         log_level="warning",
+        **server_options(),  # header size, request timeout, connection caps: docs/reliability.md
     )
 
 
@@ -576,3 +579,25 @@ def user_list() -> None:
     for u in rows:
         table.add_row(str(u.id), u.email, u.role, "yes" if u.active else "no", u.created_at)
     console.print(table)
+
+
+@user_app.command("role")
+@friendly
+def user_role(
+    email: Annotated[str, typer.Argument(help="The account's email address")],
+    role: Annotated[str, typer.Argument(help="viewer, contributor, curator or admin")],
+) -> None:
+    """Give an account another role (audit-logged; the last admin cannot step down).
+
+    The operator's way back in: `skillsx user role EMAIL admin` makes an admin even when no
+    admin can sign in.
+    """
+    from skillsx.store.accounts import get_user_by_email, set_role
+
+    with engine().begin() as conn:
+        before = get_user_by_email(conn, email)
+        after = set_role(conn, None, before.id, role)
+    if before.role == after.role:
+        console.print(f"{after.email} is already {after.role}.")
+    else:
+        console.print(f"{after.email} is now {after.role} (was {before.role}).")

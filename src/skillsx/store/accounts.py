@@ -6,8 +6,9 @@ import json
 import re
 import secrets
 import time
+import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -15,13 +16,34 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from skillsx.bidi import strip_bidi
 from skillsx.errors import NotFound, SkillsxError
+from skillsx.passwords import check_new_password
 from skillsx.store import schema
 
 ROLES = ("viewer", "contributor", "curator", "admin")
 STATUSES = ("pending", "accepted", "rejected")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()
+#: Ids are 64-bit signed integers in the store; anything outside cannot exist (and would
+#: overflow SQLite's binding), so it is "not found" before any query.
+MAX_ID = 2**63 - 1
+#: Suggestions one account may submit per window (``submit_correction``).
+MAX_SUGGESTIONS = 10
+SUGGESTION_WINDOW = 10 * 60
+
+
+class RateLimited(SkillsxError):
+    """Too many actions of one kind in a short time; ``retry_after`` says when to try again."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def valid_id(value: int) -> bool:
+    """Whether ``value`` can be a row id (a signed 64-bit integer above 0)."""
+    return 0 < value <= MAX_ID
 
 
 def _now() -> str:
@@ -59,8 +81,9 @@ def create_user(conn: Connection, email: str, password: str, role: str = "viewer
         raise SkillsxError(f'"{email}" is not an email address.')
     if role not in ROLES:
         raise SkillsxError(f'Role "{role}" is not one of: {", ".join(ROLES)}.')
-    if len(password) < 8:
-        raise SkillsxError("The password must have at least 8 characters.")
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in email):
+        raise SkillsxError("An email address may not contain control or formatting characters.")
+    check_new_password(password, email, role)
     u = schema.users
     if conn.scalar(select(u.c.id).where(u.c.email == email)) is not None:
         raise SkillsxError(f'An account for "{email}" already exists.')
@@ -78,28 +101,63 @@ def create_user(conn: Connection, email: str, password: str, role: str = "viewer
 
 
 def get_user(conn: Connection, user_id: int) -> User:
-    row = conn.execute(select(schema.users).where(schema.users.c.id == user_id)).first()
+    row = None
+    if valid_id(user_id):
+        row = conn.execute(select(schema.users).where(schema.users.c.id == user_id)).first()
     if row is None:
         raise NotFound(f"User {user_id} does not exist.")
     return _user(row)
 
 
-def set_role(conn: Connection, admin: User, user_id: int, role: str) -> User:
-    """Give an account another role, audit-logged; the last active admin cannot step down."""
+def get_user_by_email(conn: Connection, email: str) -> User:
+    email = normalise_email(email)
+    row = conn.execute(select(schema.users).where(schema.users.c.email == email)).first()
+    if row is None:
+        raise NotFound(f'No account has the email "{email}"; `skillsx user list` lists them.')
+    return _user(row)
+
+
+def _lock_admins(conn: Connection) -> None:
+    """Serialise role changes: an update that changes nothing, to every admin's row.
+
+    On PostgreSQL it row-locks each admin until the transaction ends, so a concurrent role
+    change waits here and then sees the other's result; on SQLite it takes the database's
+    write lock (an update starts the write transaction), which does the same.
+    """
+    u = schema.users
+    conn.execute(update(u).where(u.c.role == "admin").values(role=u.c.role))
+
+
+def set_role(conn: Connection, admin: User | None, user_id: int, role: str) -> User:
+    """Give an account another role, audit-logged; the last active admin cannot step down.
+
+    ``admin`` is the admin making the change, or None for the operator (``skillsx user
+    role``). The check and the change are made under a lock (``_lock_admins``) and the
+    update itself re-checks, so two admins demoting each other at once leave one admin.
+    """
     if role not in ROLES:
         raise SkillsxError(f'Role "{role}" is not one of: {", ".join(ROLES)}.')
+    get_user(conn, user_id)  # not found before any lock is taken
+    _lock_admins(conn)
     user = get_user(conn, user_id)
+    if admin is not None and not get_user(conn, admin.id).can("admin"):
+        raise SkillsxError("You are no longer an admin; the change was not made.")
     if user.role == role:
         return user
-    u = schema.users
+    u, others = schema.users, schema.users.alias("others")
+    change = update(u).where(u.c.id == user_id)
     if user.role == "admin":
-        admins = conn.scalar(
-            select(func.count()).select_from(u).where(u.c.role == "admin", u.c.active.is_(True))
+        other_admins = (
+            select(func.count())
+            .select_from(others)
+            .where(others.c.role == "admin", others.c.active.is_(True), others.c.id != user_id)
+            .scalar_subquery()
         )
-        if (admins or 0) <= 1:
-            raise SkillsxError(f"{user.email} is the only admin; make another account admin first.")
-    conn.execute(update(u).where(u.c.id == user_id).values(role=role))
-    add_audit(conn, admin.id, "user.role", f"user:{user_id}", {"from": user.role, "to": role})
+        change = change.where(other_admins >= 1)
+    if conn.execute(change.values(role=role)).rowcount != 1:
+        raise SkillsxError(f"{user.email} is the only admin; make another account admin first.")
+    detail = {"from": user.role, "to": role} | ({} if admin else {"by": "skillsx user role"})
+    add_audit(conn, admin.id if admin else None, "user.role", f"user:{user_id}", detail)
     return get_user(conn, user_id)
 
 
@@ -162,22 +220,36 @@ def record_attempt(conn: Connection, email: str, client: str, ok: bool) -> None:
     )
 
 
-def recent_failures(conn: Connection, email: str, client: str, window: float) -> tuple[int, int]:
-    """Failed sign-ins within ``window`` seconds since the last success: (by email, by client)."""
+@dataclass(frozen=True)
+class Failures:
+    """Failed sign-ins within a window, each counted since the last success it concerns."""
+
+    pair: int  # this account from this client, since this client's last success on it
+    client: int  # from this client, to any account
+    account: int  # this account, from any client, since its last success
+
+
+def recent_failures(conn: Connection, email: str, client: str, window: float) -> Failures:
+    """Failed sign-ins within ``window`` seconds, by (account, client), client and account."""
     a = schema.sign_in_attempts
     since = time.time() - window
     email = normalise_email(email)
-    last_ok = conn.scalar(
-        select(func.max(a.c.at)).where(a.c.email == email, a.c.ok.is_(True), a.c.at >= since)
-    )
-    start = max(since, last_ok or since)
-    by_email = conn.scalar(
-        select(func.count()).where(a.c.email == email, a.c.ok.is_(False), a.c.at >= start)
-    )
+    client = client[:64]
+
+    def failures(*where: Any) -> int:
+        last_ok = conn.scalar(select(func.max(a.c.at)).where(*where, a.c.ok.is_(True)))
+        start = max(since, last_ok or since)
+        found = conn.scalar(select(func.count()).where(*where, a.c.ok.is_(False), a.c.at >= start))
+        return int(found or 0)
+
     by_client = conn.scalar(
         select(func.count()).where(a.c.client == client, a.c.ok.is_(False), a.c.at >= since)
     )
-    return int(by_email or 0), int(by_client or 0)
+    return Failures(
+        pair=failures(a.c.email == email, a.c.client == client),
+        client=int(by_client or 0),
+        account=failures(a.c.email == email),
+    )
 
 
 # ---------------------------------------------------------------- site secret
@@ -313,12 +385,14 @@ def submit_correction(
     """Queue a suggested correction from a contributor."""
     if not user.can("contributor"):
         raise SkillsxError("Only contributors can suggest corrections.")
+    problem, proposed, reason = strip_bidi(problem), strip_bidi(proposed), strip_bidi(reason)
     fields = {"what is wrong": problem, "proposed text": proposed, "reason": reason}
     for label, value in fields.items():
         if not value.strip():
             raise SkillsxError(f"Say {label}: the field is empty.")
         if len(value) > 2000:
             raise SkillsxError(f"The {label} is longer than 2,000 characters.")
+    _check_suggestion_rate(conn, user)
     new_id = conn.execute(
         insert(schema.corrections).values(
             soc=soc,
@@ -339,8 +413,37 @@ def submit_correction(
     return get_correction(conn, int(new_id))
 
 
+def _check_suggestion_rate(conn: Connection, user: User) -> None:
+    """Refuse a suggestion past ``MAX_SUGGESTIONS`` per ``SUGGESTION_WINDOW`` from one account.
+
+    The account's row is locked first (an update that changes nothing: a row lock on
+    PostgreSQL, the write lock on SQLite), so concurrent submissions are counted one by one.
+    """
+    u, c = schema.users, schema.corrections
+    conn.execute(update(u).where(u.c.id == user.id).values(role=u.c.role))
+    now = datetime.now(UTC)
+    since = (now - timedelta(seconds=SUGGESTION_WINDOW)).isoformat(timespec="seconds")
+    recent = conn.execute(
+        select(func.count(), func.min(c.c.submitted_at)).where(
+            c.c.submitted_by == user.id, c.c.submitted_at >= since
+        )
+    ).one()
+    if recent[0] >= MAX_SUGGESTIONS:
+        oldest = datetime.fromisoformat(recent[1])
+        wait = max(1, int((oldest + timedelta(seconds=SUGGESTION_WINDOW) - now).total_seconds()))
+        raise RateLimited(
+            f"You have made {MAX_SUGGESTIONS} suggestions in the last "
+            f"{SUGGESTION_WINDOW // 60} minutes, the most allowed; try again in "
+            f"{-(-wait // 60)} minute(s).",
+            retry_after=wait,
+        )
+
+
 def get_correction(conn: Connection, correction_id: int) -> Correction:
-    row = conn.execute(_corrections_query().where(schema.corrections.c.id == correction_id)).first()
+    row = None
+    if valid_id(correction_id):
+        query = _corrections_query().where(schema.corrections.c.id == correction_id)
+        row = conn.execute(query).first()
     if row is None:
         raise NotFound(f"Correction {correction_id} does not exist.")
     return _correction(row)
@@ -370,20 +473,25 @@ def review_correction(
     """Accept (store an override for the next build) or reject a pending correction."""
     if not user.can("curator"):
         raise SkillsxError("Only curators can review corrections.")
+    reason = strip_bidi(reason)
     if not reason.strip():
         raise SkillsxError("Give a reason for the decision.")
     found = get_correction(conn, correction_id)
     if found.status != "pending":
         raise SkillsxError(f"Correction {correction_id} is already {found.status}.")
+    if found.submitted_by == user.email:
+        raise SkillsxError("You suggested this correction: another curator must review it.")
     status = "accepted" if accept else "rejected"
     c = schema.corrections
-    conn.execute(
+    done = conn.execute(
         update(c)
-        .where(and_(c.c.id == correction_id, c.c.status == "pending"))
+        .where(and_(c.c.id == correction_id, c.c.status == "pending", c.c.submitted_by != user.id))
         .values(
             status=status, reviewed_by=user.id, reviewed_at=_now(), review_reason=reason.strip()
         )
     )
+    if done.rowcount != 1:  # reviewed meanwhile by someone else
+        raise SkillsxError(f"Correction {correction_id} was reviewed meanwhile; reload the page.")
     if accept:
         conn.execute(
             insert(schema.overrides).values(

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from skillsx.errors import SkillsxError
+from skillsx.errors import NotFound, SkillsxError
 from skillsx.export import FORMATS
 from skillsx.store.accounts import ROLES, list_users, set_role
 from skillsx.web.deps import Admin, ConnDep, StateDep
@@ -56,6 +56,8 @@ def change_role(
     try:
         with state.engine.begin() as conn:
             set_role(conn, user, user_id, role)
+    except NotFound:
+        raise
     except SkillsxError as exc:
         with state.engine.connect() as conn:
             accounts = list_users(conn)

@@ -1,4 +1,17 @@
-"""Signing in and out: argon2 passwords, signed session cookies, throttled failures."""
+"""Signing in and out: argon2 passwords, signed session cookies, throttled failures.
+
+Failed sign-ins are throttled per (account, client) pair and per client, never per account
+alone: otherwise anyone could lock any account (an admin's too) by failing five times. A
+client is the address the request came from (``X-Forwarded-For`` only from the proxies
+uvicorn trusts, ``--forwarded-allow-ips``).
+
+* 5 failures on one account from one client (since that client last signed in to it) within
+  15 minutes: that client is refused for that account, even with the right password.
+* 20 failures from one client, on any accounts, within 15 minutes: that client is refused.
+* 10 failures on one account from anywhere (since its last sign-in) within 15 minutes: the
+  clients that failed on it are refused for it; a client that has not failed still gets in
+  with the right password.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +21,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from skillsx.store.accounts import (
+    Failures,
     add_audit,
     check_password,
     create_session,
@@ -20,9 +34,11 @@ from skillsx.web.html import check_csrf, is_https, render
 
 router = APIRouter(include_in_schema=False)
 
-#: Failed sign-ins allowed per account (since its last success) and per client, per window.
-MAX_FAILURES_PER_EMAIL = 5
+#: Failed sign-ins allowed per window: per (account, client), per client, and per account
+#: before the clients that failed on it are refused (see the module's docstring).
+MAX_FAILURES_PER_PAIR = 5
 MAX_FAILURES_PER_CLIENT = 20
+MAX_FAILURES_PER_ACCOUNT = 10
 WINDOW_SECONDS = 15 * 60
 THROTTLED = "Too many failed sign-ins. Wait 15 minutes, then try again."
 
@@ -36,6 +52,15 @@ def safe_next(target: str | None) -> str:
 
 def client_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def throttled(failed: Failures) -> bool:
+    """Whether a sign-in with these recent failures is refused before the password is read."""
+    return (
+        failed.pair >= MAX_FAILURES_PER_PAIR
+        or failed.client >= MAX_FAILURES_PER_CLIENT
+        or (failed.account >= MAX_FAILURES_PER_ACCOUNT and failed.pair > 0)
+    )
 
 
 @router.get("/signin")
@@ -55,8 +80,7 @@ def signin(
     check_csrf(request, csrf_token)
     client = client_of(request)
     with state.engine.begin() as conn:
-        by_email, by_client = recent_failures(conn, email, client, WINDOW_SECONDS)
-        if by_email >= MAX_FAILURES_PER_EMAIL or by_client >= MAX_FAILURES_PER_CLIENT:
+        if throttled(recent_failures(conn, email, client, WINDOW_SECONDS)):
             context = {"next": safe_next(next), "error": THROTTLED, "email": email}
             return render(
                 request, "signin.html", context, status=429, headers={"Retry-After": "900"}

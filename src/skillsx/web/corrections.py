@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from skillsx.errors import SkillsxError
+from skillsx.errors import NotFound, SkillsxError
 from skillsx.store.accounts import (
+    RateLimited,
     get_correction,
     list_audit,
     list_corrections,
@@ -85,6 +86,9 @@ def suggest(
     except SkillsxError as exc:
         context["errors"] = [str(exc)]
         context["values"] = {"problem": problem, "proposed": proposed, "reason": reason}
+        if isinstance(exc, RateLimited):
+            headers = {"Retry-After": str(exc.retry_after)}
+            return render(request, "suggest.html", context, status=429, headers=headers)
         return render(request, "suggest.html", context, status=400)
     return RedirectResponse("/corrections/mine", status_code=303)
 
@@ -127,6 +131,8 @@ def review(
     try:
         with state.engine.begin() as conn:
             review_correction(conn, user, correction_id, accept=decision == "accept", reason=reason)
+    except NotFound:
+        raise
     except SkillsxError as exc:
         with state.engine.connect() as conn:
             item = get_correction(conn, correction_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from pathlib import Path
@@ -12,9 +13,12 @@ from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 from itsdangerous import BadSignature
 
-from skillsx.web.deps import CSRF_COOKIE, AppState, optional_user
+from skillsx.bidi import strip_bidi_any
+from skillsx.web.deps import CSRF_COOKIE, SESSION_COOKIE, AppState, optional_user
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: How long a form's CSRF token is accepted after the page was rendered.
+CSRF_SECONDS = 4 * 3600
 
 
 def make_environment() -> jinja2.Environment:
@@ -24,6 +28,7 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        finalize=strip_bidi_any,  # no bidi override in any value can flip the page
     )
     # AEI shares are often far below 1%: three significant figures, never "0.0%".
     env.filters["pct"] = lambda v: "" if v is None else f"{float(v):.3g}%"
@@ -39,26 +44,40 @@ def is_https(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+def _session_binding(request: Request) -> str:
+    """A digest of this browser's session cookie ("" when signed out): ties tokens to it."""
+    session = request.cookies.get(SESSION_COOKIE)
+    return hashlib.sha256(session.encode()).hexdigest()[:32] if session else ""
+
+
 def csrf_token(request: Request) -> str:
-    """The form token of this browser: its CSRF cookie value, signed."""
+    """The form token of this browser and session: its CSRF cookie value and a digest of its
+    session cookie, signed with the time (``check_csrf`` accepts it for ``CSRF_SECONDS``)."""
     value = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
     if not value:
         value = secrets.token_urlsafe(24)
         request.state.new_csrf = value
-    return str(_state(request).serializer.dumps(value, salt="csrf"))
+    payload = [value, _session_binding(request)]
+    return str(_state(request).serializer.dumps(payload, salt="csrf"))
 
 
 def check_csrf(request: Request, token: str | None) -> None:
-    """Refuse a form post whose token does not match this browser's CSRF cookie."""
+    """Refuse a form post whose token is not of this browser's CSRF cookie and this session,
+    or older than ``CSRF_SECONDS``."""
     cookie = request.cookies.get(CSRF_COOKIE)
     message = "The form expired or did not come from this site. Reload the page and try again."
     if not cookie or not token:
         raise HTTPException(403, message)
-    try:
-        value = _state(request).serializer.loads(token, salt="csrf")
+    try:  # SignatureExpired is a BadSignature
+        payload = _state(request).serializer.loads(token, salt="csrf", max_age=CSRF_SECONDS)
     except BadSignature:
         raise HTTPException(403, message) from None
-    if not hmac.compare_digest(str(value), cookie):
+    if not (isinstance(payload, list) and len(payload) == 2):
+        raise HTTPException(403, message)
+    value, binding = (str(part) for part in payload)
+    same_browser = hmac.compare_digest(value, cookie)
+    same_session = hmac.compare_digest(binding, _session_binding(request))
+    if not (same_browser and same_session):
         raise HTTPException(403, message)
 
 
