@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
+import skillsx.cli.main as cli_main
 from skillsx.build import run_build
 from skillsx.cli.main import app
 from skillsx.errors import BuildNotCurrent
@@ -104,6 +105,14 @@ def test_cli_build_refuses_errors_without_allow_errors(
 ) -> None:
     engine, clean = hostile["engine"], hostile["clean"]
     monkeypatch.setenv("SKILLSX_DATABASE_URL", engine.url.render_as_string(False))
+    opened: list[Engine] = []  # the commands' engines, closed at the end (PostgreSQL warns)
+    real_engine = cli_main.engine
+
+    def command_engine() -> Engine:
+        opened.append(real_engine())
+        return opened[-1]
+
+    monkeypatch.setattr("skillsx.cli.main.engine", command_engine)
     result = runner.invoke(app, ["build", "--soc", SOC, "--workers", "1"])
     assert result.exit_code == 1
     assert result.output.strip().startswith("Error: Build ") and "not made current" in result.output
@@ -117,6 +126,8 @@ def test_cli_build_refuses_errors_without_allow_errors(
     result = runner.invoke(app, ["build", "--soc", SOC, "--workers", "1", "--allow-errors"])
     assert result.exit_code == 0, result.output
     assert "now current" in result.output
+    for eng in opened:
+        eng.dispose()
 
 
 def _hostile_document(engine: Engine) -> dict[str, Any]:
