@@ -20,13 +20,14 @@ from sqlalchemy import Engine, delete, func, insert, literal, select, update
 from skillsx.compose.engines import get_engine
 from skillsx.compose.enrichment import compose_page
 from skillsx.compose.overrides import apply_overrides
-from skillsx.errors import NotFound, SkillsxError
+from skillsx.errors import BuildNotCurrent, NotFound, SkillsxError
 from skillsx.models import Framework, OccupationPage, Problem, Statement
 from skillsx.store import schema
 from skillsx.store.accounts import list_overrides
 from skillsx.store.builds import BuildInfo, get_build
 from skillsx.store.db import open_engine
 from skillsx.store.evidence import get_ai_evidence, list_aei_shares
+from skillsx.store.lock import holds_writer_lock
 from skillsx.store.migrations import migrate
 from skillsx.store.queries import get_brief, get_release, list_occupations
 from skillsx.store.worktexts import get_work_texts
@@ -232,6 +233,7 @@ def _targets(engine: Engine, socs: list[str] | None) -> list[str]:
     return sorted(set(socs))
 
 
+@holds_writer_lock("build")
 def run_build(
     engine: Engine,
     *,
@@ -241,9 +243,14 @@ def run_build(
     progress: Progress | None = None,
     now: datetime | None = None,
     batch: int = BATCH,
+    allow_errors: bool = False,
 ) -> BuildInfo:
     """Compose every occupation with task data (or ``socs``, keeping the rest from the
-    current build), check each, store the build and make it current."""
+    current build), check each, store the build and make it current.
+
+    A build whose checks find errors is stored complete but not made current (the current
+    build stays) and ``BuildNotCurrent`` is raised, unless ``allow_errors``. The store's writer
+    lock is held throughout: a second build, ingest or import is refused meanwhile."""
     migrate(engine)
     try:
         composer = get_engine(engine_name)
@@ -310,7 +317,7 @@ def run_build(
                 if progress:
                     progress(done, len(targets))
     _check_build(engine, build_id, composed)
-    return _finish(engine, build_id)
+    return _finish(engine, build_id, allow_errors=allow_errors)
 
 
 @dataclass(frozen=True)
@@ -420,7 +427,7 @@ def _recheck_pages(
     return problems, entries
 
 
-def _finish(engine: Engine, build_id: int) -> BuildInfo:
+def _finish(engine: Engine, build_id: int, *, allow_errors: bool = True) -> BuildInfo:
     b, f, p = schema.builds, schema.frameworks, schema.build_problems
     with engine.begin() as conn:
         count = conn.scalar(select(func.count()).select_from(f).where(f.c.build_id == build_id))
@@ -442,6 +449,27 @@ def _finish(engine: Engine, build_id: int) -> BuildInfo:
                 warnings=severities.get("warning", 0),
             )
         )
-        # The switch: one statement, in the same transaction as the completion.
-        conn.execute(update(b).values(is_current=b.c.id == build_id))
-        return get_build(conn, build_id)
+        held_back = bool(severities.get("error")) and not allow_errors
+        if not held_back:
+            # The switch: one statement, in the same transaction as the completion.
+            conn.execute(update(b).values(is_current=b.c.id == build_id))
+        info = get_build(conn, build_id)
+        refusal = _held_back(conn, info) if held_back else None
+    if refusal is not None:
+        raise refusal
+    return info
+
+
+def _held_back(conn: Any, info: BuildInfo) -> BuildNotCurrent:
+    """The error saying ``info`` is stored complete but not current (raised after commit)."""
+    try:
+        current = get_build(conn)
+        still = f"the current build is still {current.label} (id {current.id})"
+    except SkillsxError:
+        still = "there is no current build yet"
+    return BuildNotCurrent(
+        f"Build {info.label} (id {info.id}) has {info.errors} check errors, so it was stored "
+        f"but not made current; {still}. `skillsx check --build {info.id} -v` lists the "
+        "errors; `skillsx build --allow-errors` makes a build with errors current.",
+        build=info,
+    )

@@ -5,6 +5,8 @@
     ├── IngestError              an input file is malformed (names file, line, column, value, fix)
     ├── NotFound                 a requested occupation, release or build does not exist
     ├── StoreError               the store is missing, unmigrated or holds no current release
+    │                            (or is busy: another build, ingest or import holds its lock)
+    ├── BuildNotCurrent          a build found check errors and was kept from becoming current
     └── ExportError              a framework cannot be written in the requested format
 
 Content problems (a weak statement) are not exceptions: they are ``Problem`` values.
@@ -51,6 +53,14 @@ class NotFound(SkillsxError):
 
 class StoreError(SkillsxError):
     """The store cannot answer (not initialised, nothing ingested)."""
+
+
+class BuildNotCurrent(SkillsxError):
+    """A build completed with check errors and was not made current (``build`` describes it)."""
+
+    def __init__(self, message: str, *, build: object = None) -> None:
+        super().__init__(message)
+        self.build = build
 
 
 class ExportError(SkillsxError):

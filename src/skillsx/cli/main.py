@@ -233,8 +233,15 @@ def build(
     soc: Annotated[list[str] | None, typer.Option("--soc", help="Only these occupations")] = None,
     engine_name: Annotated[str, typer.Option("--engine", help="Composer engine")] = "grounded",
     workers: Annotated[int, typer.Option(help="Worker processes")] = 2,
+    allow_errors: Annotated[
+        bool,
+        typer.Option(
+            "--allow-errors", help="Make the build current even if its checks find errors"
+        ),
+    ] = False,
 ) -> None:
-    """Compose, check and store a new build; it becomes current only when complete."""
+    """Compose, check and store a new build; it becomes current only when complete (and,
+    unless --allow-errors, only if its checks find no errors)."""
     eng = engine()
     with Progress(
         "[progress.description]{task.description}",
@@ -249,7 +256,14 @@ def build(
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        info = run_build(eng, socs=soc, engine_name=engine_name, workers=workers, progress=progress)
+        info = run_build(
+            eng,
+            socs=soc,
+            engine_name=engine_name,
+            workers=workers,
+            progress=progress,
+            allow_errors=allow_errors,
+        )
     console.print(
         f"Build {info.label} ({info.engine}, O*NET {info.release}): {info.frameworks} frameworks, "
         f"{info.errors} errors, {info.warnings} warnings; now current."
@@ -310,6 +324,9 @@ def framework(
 @friendly
 def check(
     soc: Annotated[str | None, typer.Option("--soc", help="Only this occupation")] = None,
+    build_id: Annotated[
+        int | None, typer.Option("--build", help="Build id (default: current)")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every problem")] = False,
     worst: Annotated[int, typer.Option(help="How many worst occupations to list")] = 10,
     again: Annotated[
@@ -324,7 +341,7 @@ def check(
     """Report the quality problems of the current build; exit 1 if there are errors."""
     store = engine()
     with store.connect() as conn:
-        info = get_build(conn)
+        info = get_build(conn, build_id)
         problems = list_problems(conn, info.id, soc=soc)
     if again:
         problems = recheck(store, build_id=info.id, socs=[soc] if soc else None)
@@ -389,6 +406,7 @@ def export(
     from skillsx.export import get_format
     from skillsx.export.bulk import export_build
     from skillsx.export.external import export_external
+    from skillsx.export.output import write_export
     from skillsx.store.external import get_external
 
     if format is not None:
@@ -436,7 +454,7 @@ def export(
                 ext, document = get_external(conn, external)
                 format = format or ext.kind
                 data = export_external(ext.kind, document, format)
-                name = f"{ext.soc or ext.identifier}.{format}.{get_format(format).extension}"
+                name = filename(ext.soc or ext.identifier, format)
             else:
                 assert soc is not None
                 format = format or "json-1.0"
@@ -450,8 +468,7 @@ def export(
     if out is None:
         sys.stdout.buffer.write(data)
     else:
-        target = out / name if out.is_dir() else out
-        target.write_bytes(data)
+        target = write_export(out, name, data)
         console.print(f"Wrote {target} ({len(data):,} bytes).")
 
 

@@ -115,5 +115,8 @@ def export_document(
     return get_format(name).render(document, version, base_url)
 
 
-def filename(soc: str, name: str) -> str:
-    return f"{soc}.{name}.{get_format(name).extension}"
+def filename(stem: str, name: str) -> str:
+    """``11-2022.00.json-1.0.json``, ``11-2022.00.case.json``; a format named as its extension
+    is not named twice: ``11-2022.00.csv``, not ``11-2022.00.csv.csv``."""
+    extension = get_format(name).extension
+    return f"{stem}.{extension}" if name == extension else f"{stem}.{name}.{extension}"

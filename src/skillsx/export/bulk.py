@@ -24,6 +24,7 @@ from skillsx.config import Settings
 from skillsx.errors import ExportError
 from skillsx.export import export_document, filename, get_format
 from skillsx.export.case import changed_at
+from skillsx.export.output import cannot_write, write_file
 from skillsx.store.builds import BuildInfo, get_build, iter_documents, list_framework_socs
 
 Progress = Callable[[int, int], None]
@@ -76,33 +77,47 @@ class _Writer:
         self.zip: zipfile.ZipFile | None = None
         self.out = out
         if out.suffix.lower() == ".zip":
-            out.parent.mkdir(parents=True, exist_ok=True)
             self.tmp = out.with_name(out.name + ".part")
-            self.zip = zipfile.ZipFile(self.tmp, "w", zipfile.ZIP_DEFLATED)
+            try:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                self.zip = zipfile.ZipFile(self.tmp, "w", zipfile.ZIP_DEFLATED)
+            except OSError as exc:
+                raise cannot_write(out, exc) from None
             stamp = changed_at(version)
             self.date = (int(stamp[:4]), int(stamp[5:7]), 1, 0, 0, 0)
         else:
             if out.exists() and not out.is_dir():
                 raise ExportError(f"{out} is a file; give a folder or a .zip path.")
-            out.mkdir(parents=True, exist_ok=True)
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise cannot_write(out, exc) from None
 
     def write(self, name: str, data: bytes) -> None:
         if self.zip is None:
-            (self.out / name).write_bytes(data)
+            write_file(self.out / name, data)
             return
         info = zipfile.ZipInfo(name, date_time=self.date)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self.zip.writestr(info, data)
+        try:
+            self.zip.writestr(info, data)
+        except OSError as exc:
+            raise cannot_write(self.out, exc) from None
 
     def close(self, ok: bool) -> None:
         if self.zip is None:
             return
-        self.zip.close()
-        if ok:
-            os.replace(self.tmp, self.out)
-        else:
-            self.tmp.unlink(missing_ok=True)
+        try:
+            self.zip.close()
+            if ok:
+                os.replace(self.tmp, self.out)
+        except OSError as exc:
+            ok = False
+            raise cannot_write(self.out, exc) from None
+        finally:
+            if not ok:
+                self.tmp.unlink(missing_ok=True)
 
 
 def export_documents(

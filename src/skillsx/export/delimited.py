@@ -1,4 +1,8 @@
-"""CSV: one row per statement of every statement section (framework, AI use, durable skills)."""
+"""CSV: one row per statement of every statement section (framework, AI use, durable skills).
+
+A cell that starts like a formula (``=``, ``+``, ``-``, ``@``, tab, CR: text a curator's accepted
+correction can carry) is written after a single quote, as OWASP recommends against CSV
+injection, so a spreadsheet shows it as text instead of running it."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import csv
 import io
 from typing import Any
 
-from skillsx.export.sections import COLUMNS, read_page, statement_rows
+from skillsx.export.sections import COLUMNS, is_formula_like, read_page, statement_rows
 
 
 def export_csv(document: dict[str, Any], build_version: str) -> bytes:
@@ -15,5 +19,8 @@ def export_csv(document: dict[str, Any], build_version: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(statement_rows(read_page(document)))
+    writer.writerows(
+        {key: "'" + value if is_formula_like(value) else value for key, value in row.items()}
+        for row in statement_rows(read_page(document))
+    )
     return ("\ufeff" + buffer.getvalue()).encode()

@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from skillsx.compose.evidence import format_share
 from skillsx.export.sections import Page, anchor_text, read_page, source_lines
 from skillsx.models import ROLE_BANDS, DurableLevel, Level
 
+#: Characters that start Markdown (CommonMark, GFM) markup anywhere in a line: escaped.
+_INLINE = re.compile(r"([\\`*_\[\]<>|#~!])")
+#: Line breaks of every kind: user text stays on its line, so it cannot open a block.
+_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+#: What would open a block at the start of a line: a list item, a setext underline, a
+#: thematic break, an ordered list ("1." / "1)").
+_LEADING = re.compile(r"^([+\-=]|\d{1,9}(?=[.)]))")
+
 
 def _escape(text: str) -> str:
-    """Keep O*NET text from turning into Markdown markup."""
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("|", "\\|")
+    """Text (O*NET's, or a user's: an accepted correction, an imported title) as literal
+    Markdown: no raw HTML, headings, links (``javascript:`` or any), images, emphasis, code,
+    tables or new lines come through; each special character is backslash-escaped."""
+    flat = _BREAKS.sub(" ", str(text)).strip()
+    flat = _INLINE.sub(r"\\\1", flat)
+    match = _LEADING.match(flat)
+    if match:
+        end = match.end()
+        flat = flat[:end] + "\\" + flat[end:] if match[1][0].isdigit() else "\\" + flat
+    return flat
 
 
-def header_line(page: Page, build_version: str) -> str:
+def _code(text: str) -> str:
+    """Text inside a code span: backticks and line breaks cannot end or break it."""
+    return "`" + _BREAKS.sub(" ", str(text)).replace("`", "'") + "`"
+
+
+def header_line(page: Page, build_version: str, escape: Callable[[str], str] = str) -> str:
+    """The line under the title; ``escape`` is applied to the text read from the data."""
     occ = page.occupation
     zone = occ.get("job_zone")
     zone_text = "Job Zone not rated" if zone is None else f"Job Zone {zone}"
     if zone is not None and occ.get("job_zone_name"):
-        zone_text += f" · {occ['job_zone_name']}"
+        zone_text += f" · {escape(occ['job_zone_name'])}"
     if occ.get("job_zone_inferred"):
         zone_text += " (inferred)"
-    return f"O*NET-SOC {page.soc} · {zone_text} · framework {build_version}"
+    return f"O*NET-SOC {escape(page.soc)} · {zone_text} · framework {escape(build_version)}"
 
 
 def _framework(page: Page) -> list[str]:
@@ -33,7 +57,7 @@ def _framework(page: Page) -> list[str]:
         for s in page.framework.level(level):
             out.append(
                 f"{s.order}. **{_escape(s.subject)}** — {_escape(s.action)}  \n"
-                f"   _{_escape(themes.get(s.theme, s.theme))}_ · `{anchor_text(s.anchors)}`"
+                f"   _{_escape(themes.get(s.theme, s.theme))}_ · {_code(anchor_text(s.anchors))}"
             )
         out.append("")
     return out
@@ -54,7 +78,7 @@ def _ai_use(page: Page) -> list[str]:
             cites = ", ".join(f"AEI task {c.task_id} ({format_share(c.pct)})" for c in a.evidence)
             out.append(
                 f"- **{_escape(a.subject)}** — {_escape(a.action)}"
-                + (f" `{cites}`" if cites else "")
+                + (f" {_code(cites)}" if cites else "")
             )
         out.append("")
     return out
@@ -66,7 +90,9 @@ def _evidence(page: Page) -> list[str]:
     out = ["## Evidence pack", "", "| Figure | Value | Source |", "|---|---|---|"]
     for f in [*page.evidence.figures, *page.evidence.interactions]:
         value = f.display if f.available else f"unavailable{': ' + f.note if f.note else ''}"
-        out.append(f"| {_escape(f.label)} | {_escape(value)} | {_escape(f.source)} {f.release} |")
+        out.append(
+            f"| {_escape(f.label)} | {_escape(value)} | {_escape(f'{f.source} {f.release}')} |"
+        )
     if page.evidence.top_tasks:
         out += ["", "Top tasks by AI usage:", ""]
         for t in page.evidence.top_tasks:
@@ -84,7 +110,7 @@ def _durable(page: Page) -> list[str]:
             for d in domain.level(dlevel):
                 out.append(
                     f"- {dlevel.label}: **{_escape(d.title)}** — {_escape(d.behaviour)} "
-                    f"`{anchor_text(d.anchors)}`"
+                    f"{_code(anchor_text(d.anchors))}"
                 )
         out.append("")
     return out
@@ -105,7 +131,7 @@ def _enrichment(page: Page) -> list[str]:
             out += [_escape(section.note or "Not in this release."), ""]
             continue
         for item in section.items:
-            ident = f" `{item.id}`" if item.id else ""
+            ident = f" {_code(item.id)}" if item.id else ""
             detail = f" — {_escape(item.detail)}" if item.detail else ""
             out.append(f"- {_escape(item.label)}{ident}{detail}")
         out.append("")
@@ -116,7 +142,7 @@ def render_markdown(page: Page, build_version: str) -> str:
     out = [
         f"# {_escape(page.title)}",
         "",
-        header_line(page, build_version),
+        header_line(page, build_version, _escape),
         "",
         f"**Context covered:** {_escape(page.framework.context_covered)}",
         "",

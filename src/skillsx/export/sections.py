@@ -36,6 +36,17 @@ COLUMNS = (
 )
 
 
+#: How a cell that a spreadsheet would run as a formula starts (OWASP's CSV injection list:
+#: = + - @ tab CR, plus their full-width forms, which some spreadsheets also read).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def is_formula_like(value: object) -> bool:
+    """Whether a spreadsheet could take this cell (user text, such as an accepted correction)
+    for a formula: CSV writes it after a ``'``, XLSX as a string cell."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 @dataclass(frozen=True)
 class Page:
     """A stored page document read into models; absent sections are ``None``."""

@@ -1,4 +1,8 @@
-"""Excel workbook: one sheet per section, styled header, frozen header row, filters, widths."""
+"""Excel workbook: one sheet per section, styled header, frozen header row, filters, widths.
+
+Every cell holds a value, never a formula: text that starts like one (``=HYPERLINK(…)``,
+``@SUM(…)``, ``-2+3``: an accepted correction can say anything) is a string cell marked
+"quote prefix", as if typed after ``'``, so editing it in Excel keeps it text."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from skillsx.export.case import changed_at
 from skillsx.export.sections import (
@@ -17,6 +22,7 @@ from skillsx.export.sections import (
     EVIDENCE_COLUMNS,
     enrichment_rows,
     evidence_rows,
+    is_formula_like,
     read_page,
     source_lines,
     statement_rows,
@@ -45,6 +51,15 @@ def _sheet(wb: Workbook, title: str, columns: tuple[str, ...], rows: list[dict[s
     for n, column in enumerate(columns, 1):
         longest = max([len(column)] + [len(str(r[column])) for r in rows])
         ws.column_dimensions[get_column_letter(n)].width = min(longest + 2, MAX_WIDTH)
+
+
+def _values_only(ws: Worksheet) -> None:
+    """Turn every cell openpyxl took for a formula back into text (see the module's note)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" or is_formula_like(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def export_xlsx(document: dict[str, Any], build_version: str) -> bytes:
@@ -84,6 +99,8 @@ def export_xlsx(document: dict[str, Any], build_version: str) -> bytes:
     wb.properties.created = wb.properties.modified = moment
     wb.properties.creator = "Skills Exchange"
     wb.properties.title = f"{page.title} ({page.soc}) proficiency framework {build_version}"
+    for sheet in wb.worksheets:
+        _values_only(sheet)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

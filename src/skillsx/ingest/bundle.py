@@ -11,6 +11,7 @@ from skillsx.errors import IngestError
 from skillsx.ingest.evidence import AeiResult, load_aei, load_cip
 from skillsx.ingest.load import LoadResult, load_release
 from skillsx.ingest.read import read_release
+from skillsx.store.lock import holds_writer_lock
 
 #: Where each dataset lives under the data folder.
 LAYOUT = {
@@ -28,6 +29,7 @@ class BundleResult:
     cip_pairs: int
 
 
+@holds_writer_lock("ingest")
 def load_data_folder(engine: Engine, data: Path) -> BundleResult:
     """Ingest the O*NET release (with its 29.x extra), the AEI evidence and the CIP crosswalk."""
     paths = {key: data / rel for key, rel in LAYOUT.items()}

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, delete, select
 
 from skillsx.errors import IngestError, StoreError
 from skillsx.store import schema
+from skillsx.store.lock import holds_writer_lock
 from skillsx.store.migrations import migrate
 
 AEI_TASKS = "onet_task_mappings.csv"
@@ -91,6 +92,7 @@ def _current_release_id(conn) -> int:  # type: ignore[no-untyped-def]
     return int(rid)
 
 
+@holds_writer_lock("ingest")
 def load_aei(engine: Engine, folder: Path) -> AeiResult:
     """Match AEI task texts to the current release's tasks and store per-task usage shares."""
     migrate(engine)
@@ -204,6 +206,7 @@ _CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
 _SOC2018_RE = re.compile(r"^\d{2}-\d{4}$")
 
 
+@holds_writer_lock("ingest")
 def load_cip(engine: Engine, folder: Path) -> int:
     """Store the NCES CIP 2020 ↔ SOC 2018 crosswalk; "no match" rows (99-9999) are skipped."""
     migrate(engine)

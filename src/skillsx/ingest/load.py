@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from skillsx.ingest.read import ReleaseData, Row
 from skillsx.store import schema
+from skillsx.store.lock import holds_writer_lock
 from skillsx.store.migrations import migrate
 
 BATCH = 5000
@@ -57,6 +58,7 @@ def set_current(conn: Connection, release_id: int) -> None:
     conn.execute(update(schema.releases).values(is_current=schema.releases.c.id == release_id))
 
 
+@holds_writer_lock("ingest")
 def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True) -> LoadResult:
     """Store a checked release in one transaction; idempotent for identical content."""
     migrate(engine)

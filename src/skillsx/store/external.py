@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from skillsx.errors import NotFound
 from skillsx.store import schema
+from skillsx.store.lock import holds_writer_lock
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def _info(row: Any) -> ExternalInfo:
     )
 
 
+@holds_writer_lock("import")
 def load_external(
     engine: Engine,
     *,
