@@ -44,7 +44,10 @@ KEEP_WHOLE = {"Occupation Data.txt", "Job Zones.txt"}
 
 
 def cut_release(src: Path, dest: Path, socs: tuple[str, ...]) -> Path:
-    """Copy a release keeping only the rows of ``socs`` in per-occupation files."""
+    """Copy a release keeping only the rows of ``socs`` in per-occupation files.
+
+    A file left without rows is left out (a release lacks it): ingest refuses empty files.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     prefixes = tuple(f"{soc}\t".encode() for soc in socs)
     for path in sorted(src.iterdir()):
@@ -53,7 +56,8 @@ def cut_release(src: Path, dest: Path, socs: tuple[str, ...]) -> Path:
         header = lines[0]
         if header.startswith(b"O*NET-SOC Code\t") and path.name not in KEEP_WHOLE:
             kept = [header] + [ln for ln in lines[1:] if ln.startswith(prefixes)]
-            (dest / path.name).write_bytes(b"\r\n".join(kept) + b"\r\n")
+            if len(kept) > 1:
+                (dest / path.name).write_bytes(b"\r\n".join(kept) + b"\r\n")
         else:
             shutil.copyfile(path, dest / path.name)
     return dest

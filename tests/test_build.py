@@ -11,15 +11,17 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from skillsx.build import run_build
+from skillsx.errors import SkillsxError
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
 from skillsx.store import schema
 from skillsx.store.builds import content_hashes, get_build, get_framework, list_builds
 
-from .conftest import FIXTURE_SOCS
+from .conftest import FIXTURE_SOCS, cut_release
 
 WITH_TASKS = sorted(set(FIXTURE_SOCS) - {"15-1299.00"})
 NOV = datetime(2026, 11, 23, tzinfo=UTC)
@@ -193,3 +195,37 @@ def test_recheck_runs_todays_rules_over_stored_pages(
     ]
     with empty_engine.connect() as conn:
         assert [p for p in list_problems(conn, build.id) if p.severity == "error"] == []
+
+
+def test_a_build_that_shrinks_is_refused_unless_allowed(
+    empty_engine: Engine, release_dir: Path, tmp_path: Path
+) -> None:
+    load_release(empty_engine, read_release(release_dir))
+    full = run_build(empty_engine, workers=1, now=NOV)
+    # The same release again, but with the task data of two occupations only.
+    smaller = cut_release(release_dir, tmp_path / "db_30_1_text", ("11-2022.00", "41-3091.00"))
+    load_release(empty_engine, read_release(smaller))
+    with pytest.raises(SkillsxError) as info:
+        run_build(empty_engine, workers=1, now=NOV)
+    assert str(info.value) == (
+        f"This build would hold 2 frameworks, under 90% of the {len(WITH_TASKS)} of the current "
+        "build v.26.11; nothing was built and v.26.11 stays current. Check the release "
+        "(`skillsx releases`); if the smaller build is intended, run `skillsx build "
+        "--allow-shrink`."
+    )
+    with empty_engine.connect() as conn:
+        assert [(b.id, b.current) for b in list_builds(conn)] == [(full.id, True)]
+    allowed = run_build(empty_engine, workers=1, now=NOV, allow_shrink=True)
+    assert (allowed.frameworks, allowed.current) == (2, True)
+
+
+def test_a_build_of_no_frameworks_is_refused(empty_engine: Engine, release_dir: Path) -> None:
+    from skillsx.build import _check_shrink
+
+    load_release(empty_engine, read_release(release_dir))
+    with pytest.raises(SkillsxError) as info:
+        _check_shrink(empty_engine, 0, allow_shrink=True)
+    assert str(info.value).startswith(
+        "O*NET 30.1 has no occupation with task data, so a build would hold no frameworks; "
+        "nothing was built."
+    )

@@ -43,6 +43,9 @@ from skillsx.validate.rules import validate_build
 
 Progress = Callable[[int, int], None]
 BATCH = 25
+#: A full build that would hold fewer frameworks than this share of the current build's is
+#: refused (unless allowed): a release that lost its data must not replace a good build.
+SHRINK_FLOOR = 0.9
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,30 @@ def _targets(engine: Engine, socs: list[str] | None) -> list[str]:
     return sorted(set(socs))
 
 
+def _check_shrink(engine: Engine, count: int, allow_shrink: bool) -> None:
+    """Refuse a full build of ``count`` frameworks that would shrink the current build."""
+    with engine.connect() as conn:
+        release = get_release(conn)
+        try:
+            current: BuildInfo | None = get_build(conn)
+        except SkillsxError:
+            current = None
+    if count == 0:
+        raise SkillsxError(
+            f"O*NET {release.name} has no occupation with task data, so a build would hold no "
+            "frameworks; nothing was built. Check the release with `skillsx releases` and "
+            "ingest a complete one."
+        )
+    if current is None or allow_shrink or count >= SHRINK_FLOOR * current.frameworks:
+        return
+    raise SkillsxError(
+        f"This build would hold {count:,} frameworks, under {SHRINK_FLOOR:.0%} of the "
+        f"{current.frameworks:,} of the current build {current.label}; nothing was built and "
+        f"{current.label} stays current. Check the release (`skillsx releases`); if the "
+        "smaller build is intended, run `skillsx build --allow-shrink`."
+    )
+
+
 @holds_writer_lock("build")
 def run_build(
     engine: Engine,
@@ -244,19 +271,28 @@ def run_build(
     now: datetime | None = None,
     batch: int = BATCH,
     allow_errors: bool = False,
+    allow_shrink: bool = False,
 ) -> BuildInfo:
     """Compose every occupation with task data (or ``socs``, keeping the rest from the
     current build), check each, store the build and make it current.
 
     A build whose checks find errors is stored complete but not made current (the current
     build stays) and ``BuildNotCurrent`` is raised, unless ``allow_errors``. The store's writer
-    lock is held throughout: a second build, ingest or import is refused meanwhile."""
+    lock is held throughout: a second build, ingest or import is refused meanwhile.
+
+
+    A build of no frameworks is refused, and so is a full build of fewer than
+    ``SHRINK_FLOOR`` of the current build's frameworks unless ``allow_shrink``: both are
+    refused before anything is composed or stored.
+    """
     migrate(engine)
     try:
         composer = get_engine(engine_name)
     except KeyError as exc:
         raise SkillsxError(str(exc.args[0])) from None
     targets = _targets(engine, socs)
+    if socs is None:
+        _check_shrink(engine, len(targets), allow_shrink)
     _discard_unfinished(engine)
     build_id = _start(engine, composer.label, now or datetime.now(UTC))
     f, p = schema.frameworks, schema.build_problems

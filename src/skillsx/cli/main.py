@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from skillsx.build import recheck, run_build
 from skillsx.compose.brief import render_brief_text
@@ -22,7 +23,7 @@ from skillsx.errors import SkillsxError
 from skillsx.export import FORMATS, export_document, filename
 from skillsx.ingest.bundle import load_data_folder
 from skillsx.ingest.evidence import AeiResult, load_aei, load_cip
-from skillsx.ingest.load import load_release
+from skillsx.ingest.load import LoadResult, load_release
 from skillsx.ingest.read import read_release
 from skillsx.models import Level
 from skillsx.store.builds import (
@@ -32,7 +33,7 @@ from skillsx.store.builds import (
     list_builds,
     list_problems,
 )
-from skillsx.store.db import open_engine
+from skillsx.store.db import describe_store_failure, open_store
 from skillsx.store.migrations import migrate
 from skillsx.store.queries import get_brief, list_occupations, list_releases
 
@@ -45,7 +46,7 @@ app = typer.Typer(
 console = Console()
 err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
-_state = {"debug": False}
+_state: dict[str, Any] = {"debug": False, "url": None}
 
 
 def friendly(fn: F) -> F:
@@ -62,6 +63,16 @@ def friendly(fn: F) -> F:
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except DBAPIError as exc:  # the store failed (server gone, disk full, locked)
+            if _state["debug"] or not _state["url"]:
+                raise
+            err.print(
+                f"Error: {describe_store_failure(_state['url'], exc)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1) from None
         except Exception as exc:  # a bug: still no traceback unless asked for
             if _state["debug"]:
                 raise
@@ -77,9 +88,12 @@ def friendly(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def engine() -> Engine:
+def engine(create: bool = False) -> Engine:
+    """The store, migrated. Only commands that write (``create``) may create a SQLite file:
+    the others refuse a store that does not exist, so a mistyped path is never a new one."""
     settings = Settings.from_env()
-    eng = open_engine(settings.database_url)
+    _state["url"] = settings.database_url
+    eng = open_store(settings.database_url, create=create)
     migrate(eng)
     return eng
 
@@ -107,7 +121,7 @@ def ingest(
 ) -> None:
     """Check and load an O*NET release; the store is unchanged if any file is bad."""
     data = read_release(path, extra or [], release)
-    result = load_release(engine(), data)
+    result = load_release(engine(create=True), data)
     verb = "Loaded" if result.changed else "Already loaded (unchanged)"
     console.print(
         f"{verb} O*NET {result.release}: {result.files} files, {result.rows:,} rows; now current."
@@ -117,6 +131,25 @@ def ingest(
             console.print(f"  {name}: from O*NET {fr.release} (--extra)")
     for name in result.absent:
         console.print(f"  {name}: not in this release")
+    _print_rematch(result)
+
+
+def _print_rematch(result: LoadResult) -> None:
+    """Say what became of the AEI evidence when a release's content was replaced."""
+    r = result.aei
+    if r is None:
+        return
+    line = (
+        f"AEI {r.aei_release} evidence matched again to the new content of O*NET "
+        f"{result.release}: {r.tasks_after:,} of {r.tasks_before:,} AEI task texts, "
+        f"{r.after:,} task matches (before: {r.before:,})."
+    )
+    if r.after < r.before:
+        line += (
+            " Texts the new content no longer holds lost their match; run `skillsx "
+            "ingest-evidence aei FOLDER` to match the AEI release afresh."
+        )
+    console.print(line)
 
 
 @app.command("ingest-evidence")
@@ -159,7 +192,7 @@ def ingest_all(
     ],
 ) -> None:
     """Ingest O*NET 30.1 (+29.x Skills/Knowledge), the AEI and the CIP crosswalk from one folder."""
-    result = load_data_folder(engine(), data)
+    result = load_data_folder(engine(create=True), data)
     o = result.onet
     verb = "Loaded" if o.changed else "Already loaded (unchanged)"
     console.print(f"{verb} O*NET {o.release}: {o.files} files, {o.rows:,} rows; now current.")
@@ -239,6 +272,13 @@ def build(
             "--allow-errors", help="Make the build current even if its checks find errors"
         ),
     ] = False,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option(
+            "--allow-shrink",
+            help="Build even when it would hold under 90% of the current build's frameworks",
+        ),
+    ] = False,
 ) -> None:
     """Compose, check and store a new build; it becomes current only when complete (and,
     unless --allow-errors, only if its checks find no errors)."""
@@ -263,6 +303,7 @@ def build(
             workers=workers,
             progress=progress,
             allow_errors=allow_errors,
+            allow_shrink=allow_shrink,
         )
     console.print(
         f"Build {info.label} ({info.engine}, O*NET {info.release}): {info.frameworks} frameworks, "
@@ -343,6 +384,11 @@ def check(
     with store.connect() as conn:
         info = get_build(conn, build_id)
         problems = list_problems(conn, info.id, soc=soc)
+    if info.frameworks == 0:
+        raise SkillsxError(
+            f"Build {info.label} holds no frameworks: nothing would be served. Check the "
+            "release (`skillsx releases`) and run `skillsx build` again."
+        )
     if again:
         problems = recheck(store, build_id=info.id, socs=[soc] if soc else None)
     counts = soc is None
@@ -482,7 +528,7 @@ def import_(
     from skillsx.store.external import load_external
 
     found = read_framework_file(path)
-    eng = engine()
+    eng = engine(create=True)
     try:
         info, replaced = load_external(
             eng,
@@ -542,7 +588,7 @@ def serve(
     from skillsx.web.server import server_options
 
     settings = Settings.from_env()
-    eng = engine()  # migrate once here, so the workers never race to do it
+    eng = engine(create=data is not None)  # migrate once here, so the workers never race to do it
     if data is not None:
         _bootstrap(eng, data)
     eng.dispose()
@@ -579,7 +625,7 @@ def user_create(
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with engine().begin() as conn:
+    with engine(create=True).begin() as conn:
         made = create_user(conn, email, password, role)
     console.print(f"Created {made.role} {made.email} (id {made.id}).")
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Connection, Engine, delete, select
 
 from skillsx.errors import IngestError, StoreError
 from skillsx.store import schema
@@ -39,10 +39,14 @@ def normalise_task(text: str) -> str:
 def _csv_rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
     if not path.exists():
         raise IngestError(f"{path} does not exist.")
+    if not path.is_file():
+        raise IngestError(f"{path.name}: is a folder, not a file. Put the CSV file in its place.")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(f"{path.name}: byte {exc.start} is not valid UTF-8.") from None
+    except OSError as exc:
+        raise IngestError(f"{path.name}: cannot be read ({exc.strerror}).") from None
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         raise IngestError(f"{path.name}: the file is empty; expected a header line.")
@@ -53,7 +57,10 @@ def _csv_rows(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]
             + ", ".join(columns)
             + "."
         )
-    return [(number, row) for number, row in enumerate(reader, start=2)]
+    rows = [(number, row) for number, row in enumerate(reader, start=2)]
+    if not rows:
+        raise IngestError(f"{path.name}: the file has a header but no rows. Use the original file.")
+    return rows
 
 
 def _pct(path: Path, line: int, value: str) -> float:
@@ -123,70 +130,145 @@ def load_aei(engine: Engine, folder: Path) -> AeiResult:
                     f'{AEI_STATEMENTS}, line {line}, column "Task ID": "{row["Task ID"]}" is '
                     "not a whole number."
                 ) from None
-    ts = schema.ONET_TABLES["onet_task_statements"]
     with engine.begin() as conn:
         release_id = _current_release_id(conn)
-        onet = conn.execute(
-            select(ts.c.soc, ts.c.task_id, ts.c.task).where(ts.c.release_id == release_id)
-        ).all()
-        by_norm: dict[str, list[Any]] = defaultdict(list)
-        by_id: dict[int, list[Any]] = defaultdict(list)
-        for task in onet:
-            by_id[task.task_id].append(task)
-            by_norm[normalise_task(task.task)].append(task)
-        stored, exact, normalised, by_task_id, unmatched = [], 0, 0, 0, 0
-        for _line, name, pct in tasks:
-            key = name.strip()
-            # Every task whose text is the same once normalised is the same task: an exact
-            # match in one occupation does not hide a comma-different copy in another.
-            hits = by_norm.get(normalise_task(key), [])
-            kinds = ["exact" if h.task.lower().strip() == key else "normalised" for h in hits]
-            if not hits:
-                ids = old_ids.get(key, set())
-                hits = [hit for task_id in sorted(ids) for hit in by_id.get(task_id, [])]
-                kinds = ["task_id"] * len(hits)
-            if not hits:
-                unmatched += 1
-                continue
-            kind = "exact" if "exact" in kinds else kinds[0]
-            exact += kind == "exact"
-            normalised += kind == "normalised"
-            by_task_id += kind == "task_id"
-            stored += [
-                {
-                    "release_id": release_id,
-                    "aei_release": release,
-                    "soc": hit.soc,
-                    "task_id": hit.task_id,
-                    "task_name": name,
-                    "pct": pct,
-                    "match": hit_kind,
-                    "shared_by": len(hits),
-                }
-                for hit, hit_kind in zip(hits, kinds, strict=True)
-            ]
+        matched = _match(
+            conn, release_id, release, [(name, pct) for _, name, pct in tasks], old_ids
+        )
         conn.execute(
             delete(schema.aei_task_usage).where(schema.aei_task_usage.c.release_id == release_id)
         )
         conn.execute(delete(schema.aei_interactions))
-        if stored:
-            conn.execute(schema.aei_task_usage.insert(), stored)
+        if matched.rows:
+            conn.execute(schema.aei_task_usage.insert(), matched.rows)
         conn.execute(
             schema.aei_interactions.insert(),
             [{"aei_release": release, "interaction_type": t, "pct": p} for t, p in interactions],
         )
-        result = AeiResult(
-            release,
-            len(tasks),
-            exact,
-            normalised,
-            by_task_id,
-            unmatched,
-            len({(r["soc"], r["task_id"]) for r in stored}),
-            len({r["soc"] for r in stored}),
-        )
+        result = matched.result(release, len(tasks))
         _record_source(conn, "aei", release, folder, result.__dict__)
     return result
+
+
+@dataclass
+class _Matched:
+    rows: list[dict[str, Any]]
+    exact: int = 0
+    normalised: int = 0
+    by_task_id: int = 0
+    unmatched: int = 0
+
+    def result(self, release: str, aei_tasks: int) -> AeiResult:
+        return AeiResult(
+            release,
+            aei_tasks,
+            self.exact,
+            self.normalised,
+            self.by_task_id,
+            self.unmatched,
+            len({(r["soc"], r["task_id"]) for r in self.rows}),
+            len({r["soc"] for r in self.rows}),
+        )
+
+
+def _match(
+    conn: Connection,
+    release_id: int,
+    aei_release: str,
+    tasks: list[tuple[str, float]],
+    old_ids: dict[str, set[int]],
+) -> _Matched:
+    """Match AEI task texts (name, share) to the tasks of one stored release."""
+    ts = schema.ONET_TABLES["onet_task_statements"]
+    onet = conn.execute(
+        select(ts.c.soc, ts.c.task_id, ts.c.task).where(ts.c.release_id == release_id)
+    ).all()
+    by_norm: dict[str, list[Any]] = defaultdict(list)
+    by_id: dict[int, list[Any]] = defaultdict(list)
+    for task in onet:
+        by_id[task.task_id].append(task)
+        by_norm[normalise_task(task.task)].append(task)
+    out = _Matched([])
+    for name, pct in tasks:
+        key = name.strip()
+        # Every task whose text is the same once normalised is the same task: an exact
+        # match in one occupation does not hide a comma-different copy in another.
+        hits = by_norm.get(normalise_task(key), [])
+        kinds = ["exact" if h.task.lower().strip() == key else "normalised" for h in hits]
+        if not hits:
+            ids = old_ids.get(key, set())
+            hits = [hit for task_id in sorted(ids) for hit in by_id.get(task_id, [])]
+            kinds = ["task_id"] * len(hits)
+        if not hits:
+            out.unmatched += 1
+            continue
+        kind = "exact" if "exact" in kinds else kinds[0]
+        out.exact += kind == "exact"
+        out.normalised += kind == "normalised"
+        out.by_task_id += kind == "task_id"
+        out.rows += [
+            {
+                "release_id": release_id,
+                "aei_release": aei_release,
+                "soc": hit.soc,
+                "task_id": hit.task_id,
+                "task_name": name,
+                "pct": pct,
+                "match": hit_kind,
+                "shared_by": len(hits),
+            }
+            for hit, hit_kind in zip(hits, kinds, strict=True)
+        ]
+    return out
+
+
+@dataclass(frozen=True)
+class AeiRematch:
+    """What became of a release's AEI matches when its content was replaced."""
+
+    aei_release: str
+    before: int  # stored task-usage rows before
+    after: int  # after matching again
+    tasks_before: int  # AEI task texts matched before
+    tasks_after: int
+
+
+def list_aei_matches(conn: Connection, release_id: int) -> list[dict[str, Any]]:
+    """The stored AEI task-usage rows of one release."""
+    u = schema.aei_task_usage
+    return [dict(r._mapping) for r in conn.execute(select(u).where(u.c.release_id == release_id))]
+
+
+def rematch_aei(
+    conn: Connection, release_id: int, previous: list[dict[str, Any]]
+) -> AeiRematch | None:
+    """Match the AEI texts of ``previous`` (a release's stored rows, read before its content
+    was replaced) to the release's new tasks, in the caller's transaction.
+
+    The stored rows carry everything the first match used for the texts it matched: the
+    text, its share, and for texts joined through the AEI's own O*NET copy, the Task ID.
+    Texts that matched nothing then are not stored and stay unmatched.
+    """
+    if not previous:
+        return None
+    aei_release = previous[0]["aei_release"]
+    tasks = list(dict.fromkeys((row["task_name"], row["pct"]) for row in previous))
+    old_ids: dict[str, set[int]] = defaultdict(set)
+    for row in previous:
+        if row["match"] == "task_id":
+            old_ids[row["task_name"].strip()].add(row["task_id"])
+    u = schema.aei_task_usage
+    conn.execute(delete(u).where(u.c.release_id == release_id))
+    matched = _match(conn, release_id, aei_release, tasks, old_ids)
+    if matched.rows:
+        conn.execute(u.insert(), matched.rows)
+    return AeiRematch(
+        aei_release,
+        len(previous),
+        len(matched.rows),
+        len(tasks),
+        len(tasks) - matched.unmatched,
+    )
 
 
 def _record_source(conn, kind: str, release: str, source: Path, stats: dict) -> None:  # type: ignore[no-untyped-def,type-arg]

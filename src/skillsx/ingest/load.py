@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy.exc import DBAPIError
 
+from skillsx.errors import StoreError
+from skillsx.ingest.evidence import AeiRematch, list_aei_matches, rematch_aei
 from skillsx.ingest.read import ReleaseData, Row
+from skillsx.ingest.specs import SPECS_BY_TABLE
 from skillsx.store import schema
 from skillsx.store.lock import holds_writer_lock
 from skillsx.store.migrations import migrate
@@ -23,9 +28,26 @@ class LoadResult:
     rows: int
     files: int
     absent: list[str]
+    # When a release's content was replaced: what became of its AEI matches (None if it had
+    # none).
+    aei: AeiRematch | None = None
 
 
 def _insert(conn: Connection, table_name: str, release_id: int, rows: list[Row]) -> None:
+    try:
+        _insert_rows(conn, table_name, release_id, rows)
+    except (DBAPIError, OverflowError, conn.dialect.loaded_dbapi.Error) as exc:
+        # The reader refuses every value a store is known to reject; this is the last guard
+        # (PostgreSQL's COPY raises the driver's own errors).
+        lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+        raise StoreError(
+            f"The store refused the rows of {SPECS_BY_TABLE[table_name].file} "
+            f"({lines[0] if lines else type(exc).__name__}); nothing was changed. Check that "
+            "the store is reachable and has room."
+        ) from None
+
+
+def _insert_rows(conn: Connection, table_name: str, release_id: int, rows: list[Row]) -> None:
     table = schema.ONET_TABLES[table_name]
     names = [c.name for c in table.columns if c.name != "release_id"]
     if conn.dialect.name == "postgresql":
@@ -73,8 +95,12 @@ def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True
                 set_current(conn, existing.id)
             return LoadResult(data.name, existing.id, False, total, len(data.files), data.absent)
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        previous_aei: list[dict[str, Any]] = []
         if existing:
             release_id = existing.id
+            # The AEI matches belong to the release's tasks: read them before the tasks go,
+            # then match the same AEI texts to the new content (below).
+            previous_aei = list_aei_matches(conn, release_id)
             _clear(conn, release_id)
             conn.execute(
                 update(releases)
@@ -116,6 +142,7 @@ def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True
             for name in data.absent
         ]
         conn.execute(schema.release_files.insert(), file_rows)
+        aei = rematch_aei(conn, release_id, previous_aei)
         if (
             make_current
             or not conn.execute(
@@ -123,4 +150,4 @@ def load_release(engine: Engine, data: ReleaseData, *, make_current: bool = True
             ).first()
         ):
             set_current(conn, release_id)
-    return LoadResult(data.name, release_id, True, total, len(data.files), data.absent)
+    return LoadResult(data.name, release_id, True, total, len(data.files), data.absent, aei)

@@ -4,6 +4,11 @@ A spec lists the columns of the file (header text, our snake_case name, type, wh
 column must be present, whether ``n/a`` is allowed). Optional columns cover layout changes
 between releases: 30.1 removed N / Standard Error / CI bounds / Recommend Suppress from
 Work Styles, so those columns are optional and both layouts load.
+
+Each spec also declares its key (the columns no two rows share; a second row with the same
+key is refused) and its rated columns (values checked against the minimum and maximum of
+the row's scale in Scales Reference.txt). The keys hold on every row of O*NET 30.1 and the
+29.x Skills and Knowledge.
 """
 
 from __future__ import annotations
@@ -42,6 +47,17 @@ class FileSpec:
     per_occupation: bool = False
     # Columns naming an occupation that must exist in Occupation Data.
     soc_columns: tuple[str, ...] = ()
+    # The columns that identify a row: no two rows of the file share them.
+    key: tuple[str, ...] = ()
+    # Columns rated on the row's "Scale ID": each value lies within that scale's minimum and
+    # maximum in Scales Reference.txt.
+    rated: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        names = {c.name for c in self.columns}
+        unknown = [n for n in (*self.key, *self.rated, *self.soc_columns) if n not in names]
+        if not self.key or unknown:
+            raise ValueError(f"{self.file}: no key, or unknown key/rated columns {unknown}")
 
     def column(self, name: str) -> Column:
         for col in self.columns:
@@ -70,25 +86,58 @@ STATS = (
     _c("Recommend Suppress", "recommend_suppress", "flag", required=False, nullable=True),
     _c("Not Relevant", "not_relevant", "flag", required=False, nullable=True),
 )
+#: The key of a rated file: one value per occupation, element and scale.
+RATED_KEY = ("soc", "element_id", "scale_id")
 
 
-def _occ(file: str, table: str, *columns: Column, extra_soc: tuple[str, ...] = ()) -> FileSpec:
-    return FileSpec(file, table, (SOC, *columns), True, ("soc", *extra_soc))
+def _occ(
+    file: str,
+    table: str,
+    *columns: Column,
+    key: tuple[str, ...],
+    extra_soc: tuple[str, ...] = (),
+    rated: tuple[str, ...] = (),
+) -> FileSpec:
+    return FileSpec(file, table, (SOC, *columns), True, ("soc", *extra_soc), key, rated)
 
 
-def _ref(file: str, table: str, *columns: Column) -> FileSpec:
-    return FileSpec(file, table, tuple(columns))
+def _ref(
+    file: str, table: str, *columns: Column, key: tuple[str, ...], rated: tuple[str, ...] = ()
+) -> FileSpec:
+    return FileSpec(file, table, tuple(columns), key=key, rated=rated)
 
 
 def _rated(file: str, table: str) -> FileSpec:
-    return _occ(file, table, ELEMENT_ID, ELEMENT_NAME, SCALE, VALUE, *STATS, DATE, SOURCE)
+    return _occ(
+        file,
+        table,
+        ELEMENT_ID,
+        ELEMENT_NAME,
+        SCALE,
+        VALUE,
+        *STATS,
+        DATE,
+        SOURCE,
+        key=RATED_KEY,
+        rated=("data_value",),
+    )
 
 
 OCCUPATION_DATA = FileSpec(
     "Occupation Data.txt",
     "onet_occupations",
     (SOC, _c("Title", "title"), _c("Description", "description")),
+    key=("soc",),
 )
+SCALES_REFERENCE_FILE = "Scales Reference.txt"
+JOB_ZONE_REFERENCE_FILE = "Job Zone Reference.txt"
+JOB_ZONES_FILE = "Job Zones.txt"
+#: A release whose core files are absent or hold no rows is refused: no framework can be
+#: composed without them.
+CORE_FILES = (OCCUPATION_DATA.file, "Task Statements.txt", "Tasks to DWAs.txt", JOB_ZONES_FILE)
+#: Values outside a scale's range that the O*NET data dictionary defines: a high-point of
+#: 0.00 means "no high point available" (Work Values' VH runs 1-6 otherwise).
+SCALE_SENTINELS = {"VH": frozenset({0.0})}
 
 SPECS: tuple[FileSpec, ...] = (
     OCCUPATION_DATA,
@@ -98,9 +147,10 @@ SPECS: tuple[FileSpec, ...] = (
         ELEMENT_ID,
         ELEMENT_NAME,
         _c("Description", "description"),
+        key=("element_id",),
     ),
     _ref(
-        "Job Zone Reference.txt",
+        JOB_ZONE_REFERENCE_FILE,
         "onet_job_zone_reference",
         _c("Job Zone", "job_zone", "int"),
         _c("Name", "name"),
@@ -109,14 +159,16 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Job Training", "job_training"),
         _c("Examples", "examples"),
         _c("SVP Range", "svp_range"),
+        key=("job_zone",),
     ),
     _ref(
-        "Scales Reference.txt",
+        SCALES_REFERENCE_FILE,
         "onet_scales",
         SCALE,
         _c("Scale Name", "scale_name"),
         _c("Minimum", "minimum", "float"),
         _c("Maximum", "maximum", "float"),
+        key=("scale_id",),
     ),
     _ref(
         "IWA Reference.txt",
@@ -124,6 +176,7 @@ SPECS: tuple[FileSpec, ...] = (
         ELEMENT_ID,
         _c("IWA ID", "iwa_id"),
         _c("IWA Title", "iwa_title"),
+        key=("iwa_id",),
     ),
     _ref(
         "DWA Reference.txt",
@@ -132,6 +185,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("IWA ID", "iwa_id"),
         _c("DWA ID", "dwa_id"),
         _c("DWA Title", "dwa_title"),
+        key=("dwa_id",),
     ),
     _ref(
         "UNSPSC Reference.txt",
@@ -144,6 +198,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Family Title", "family_title"),
         _c("Segment Code", "segment_code", "int"),
         _c("Segment Title", "segment_title"),
+        key=("commodity_code",),
     ),
     _ref(
         "Task Categories.txt",
@@ -151,6 +206,7 @@ SPECS: tuple[FileSpec, ...] = (
         SCALE,
         _c("Category", "category", "int"),
         _c("Category Description", "category_description"),
+        key=("scale_id", "category"),
     ),
     _ref(
         "Education, Training, and Experience Categories.txt",
@@ -160,6 +216,7 @@ SPECS: tuple[FileSpec, ...] = (
         SCALE,
         _c("Category", "category", "int"),
         _c("Category Description", "category_description"),
+        key=("element_id", "scale_id", "category"),
     ),
     _ref(
         "Work Context Categories.txt",
@@ -169,6 +226,7 @@ SPECS: tuple[FileSpec, ...] = (
         SCALE,
         _c("Category", "category", "int"),
         _c("Category Description", "category_description"),
+        key=("element_id", "scale_id", "category"),
     ),
     _ref(
         "Level Scale Anchors.txt",
@@ -178,6 +236,8 @@ SPECS: tuple[FileSpec, ...] = (
         SCALE,
         _c("Anchor Value", "anchor_value", "float"),
         _c("Anchor Description", "anchor_description"),
+        key=("element_id", "scale_id", "anchor_value"),
+        rated=("anchor_value",),
     ),
     _ref(
         "Survey Booklet Locations.txt",
@@ -186,6 +246,7 @@ SPECS: tuple[FileSpec, ...] = (
         ELEMENT_NAME,
         _c("Survey Item Number", "survey_item_number"),
         SCALE,
+        key=("element_id", "scale_id"),
     ),
     _ref(
         "RIASEC Keywords.txt",
@@ -194,6 +255,7 @@ SPECS: tuple[FileSpec, ...] = (
         ELEMENT_NAME,
         _c("Keyword", "keyword"),
         _c("Keyword Type", "keyword_type"),
+        key=("element_id", "keyword", "keyword_type"),
     ),
     _ref(
         "Basic Interests to RIASEC.txt",
@@ -202,6 +264,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Basic Interests Element Name", "basic_element_name"),
         _c("RIASEC Element ID", "riasec_element_id"),
         _c("RIASEC Element Name", "riasec_element_name"),
+        key=("basic_element_id", "riasec_element_id"),
     ),
     _ref(
         "Interests Illustrative Activities.txt",
@@ -210,6 +273,7 @@ SPECS: tuple[FileSpec, ...] = (
         ELEMENT_NAME,
         _c("Interest Type", "interest_type"),
         _c("Activity", "activity"),
+        key=("element_id", "interest_type", "activity"),
     ),
     FileSpec(
         "Interests Illustrative Occupations.txt",
@@ -217,6 +281,7 @@ SPECS: tuple[FileSpec, ...] = (
         (ELEMENT_ID, ELEMENT_NAME, _c("Interest Type", "interest_type"), SOC),
         False,
         ("soc",),
+        key=("element_id", "interest_type", "soc"),
     ),
     *(
         _ref(
@@ -226,6 +291,7 @@ SPECS: tuple[FileSpec, ...] = (
             _c(f"{left} Element Name", "from_element_name"),
             _c(f"{right} Element ID", "to_element_id"),
             _c(f"{right} Element Name", "to_element_name"),
+            key=("from_element_id", "to_element_id"),
         )
         for left in ("Abilities", "Skills")
         for right in ("Work Activities", "Work Context")
@@ -240,6 +306,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Incumbents Responding", "incumbents_responding", "int", nullable=True),
         DATE,
         SOURCE,
+        key=("task_id",),  # O*NET's Task IDs are unique across occupations
     ),
     _occ(
         "Tasks to DWAs.txt",
@@ -248,6 +315,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("DWA ID", "dwa_id"),
         DATE,
         SOURCE,
+        key=("soc", "task_id", "dwa_id"),
     ),
     _occ(
         "Task Ratings.txt",
@@ -259,6 +327,8 @@ SPECS: tuple[FileSpec, ...] = (
         *STATS,
         DATE,
         SOURCE,
+        key=("soc", "task_id", "scale_id", "category"),
+        rated=("data_value",),
     ),
     _occ(
         "Emerging Tasks.txt",
@@ -269,13 +339,15 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Original Task", "original_task", nullable=True),
         DATE,
         SOURCE,
+        key=("soc", "task"),
     ),
     _occ(
-        "Job Zones.txt",
+        JOB_ZONES_FILE,
         "onet_job_zones",
         _c("Job Zone", "job_zone", "int"),
         DATE,
         SOURCE,
+        key=("soc",),
     ),
     _occ(
         "Alternate Titles.txt",
@@ -283,12 +355,14 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Alternate Title", "alternate_title"),
         _c("Short Title", "short_title", nullable=True),
         _c("Source(s)", "sources"),
+        key=("soc", "alternate_title"),
     ),
     _occ(
         "Sample of Reported Titles.txt",
         "onet_reported_titles",
         _c("Reported Job Title", "reported_title"),
         _c("Shown in My Next Move", "shown_in_my_next_move", "flag"),
+        key=("soc", "reported_title"),
     ),
     _occ(
         "Related Occupations.txt",
@@ -297,6 +371,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Relatedness Tier", "tier"),
         _c("Index", "index", "int"),
         extra_soc=("related_soc",),
+        key=("soc", "related_soc"),
     ),
     _occ(
         "Technology Skills.txt",
@@ -306,6 +381,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Commodity Title", "commodity_title"),
         _c("Hot Technology", "hot_technology", "flag"),
         _c("In Demand", "in_demand", "flag", required=False, nullable=True),
+        key=("soc", "example", "commodity_code"),
     ),
     _occ(
         "Tools Used.txt",
@@ -313,6 +389,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("Example", "example"),
         _c("Commodity Code", "commodity_code", "int"),
         _c("Commodity Title", "commodity_title"),
+        key=("soc", "example", "commodity_code"),
     ),
     _occ(
         "Occupation Level Metadata.txt",
@@ -322,6 +399,7 @@ SPECS: tuple[FileSpec, ...] = (
         _c("N", "n", "int", nullable=True),
         _c("Percent", "percent", "float", nullable=True),
         DATE,
+        key=("soc", "item", "response"),
     ),
     _occ(
         "Education, Training, and Experience.txt",
@@ -334,6 +412,8 @@ SPECS: tuple[FileSpec, ...] = (
         *STATS,
         DATE,
         SOURCE,
+        key=("soc", "element_id", "scale_id", "category"),
+        rated=("data_value",),
     ),
     _occ(
         "Interests.txt",
@@ -344,6 +424,8 @@ SPECS: tuple[FileSpec, ...] = (
         VALUE,
         DATE,
         SOURCE,
+        key=RATED_KEY,
+        rated=("data_value",),
     ),
     _occ(
         "Work Values.txt",
@@ -354,6 +436,8 @@ SPECS: tuple[FileSpec, ...] = (
         VALUE,
         DATE,
         SOURCE,
+        key=RATED_KEY,
+        rated=("data_value",),
     ),
     _rated("Work Styles.txt", "onet_work_styles"),
     _rated("Skills.txt", "onet_skills"),
@@ -371,6 +455,8 @@ SPECS: tuple[FileSpec, ...] = (
         *STATS,
         DATE,
         SOURCE,
+        key=("soc", "element_id", "scale_id", "category"),
+        rated=("data_value",),
     ),
 )
 
