@@ -215,8 +215,8 @@ def test_cli_refuses_and_stores_nothing(
     opened: list[Engine] = []
     real_engine = cli_main.engine
 
-    def engine() -> Engine:
-        opened.append(real_engine())
+    def engine(create: bool = False) -> Engine:
+        opened.append(real_engine(create=create))
         return opened[-1]
 
     monkeypatch.setattr("skillsx.cli.main.engine", engine)

@@ -110,8 +110,8 @@ def test_cli_says_the_store_is_busy(
     opened: list[Engine] = []  # the commands' engines, closed at the end (PostgreSQL warns)
     real_engine = cli_main.engine
 
-    def engine() -> Engine:
-        opened.append(real_engine())
+    def engine(create: bool = False) -> Engine:
+        opened.append(real_engine(create=create))
         return opened[-1]
 
     monkeypatch.setattr("skillsx.cli.main.engine", engine)
