@@ -9,7 +9,7 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import Engine
 
-from skillsx.export import FORMATS
+from skillsx.export import FORMATS, filename
 from skillsx.store.builds import get_build
 from skillsx.web.context import occupation_context
 from skillsx.web.deps import AppState
@@ -94,7 +94,7 @@ def test_occupation_page_sections_in_order(client) -> None:
     assert "Job Zone 4 · Considerable Preparation" in html
     assert len(re.findall(r'<li id="s-(emerging|developing|proficient|advanced)-\d+">', html)) == 40
     for name in FORMATS:
-        assert f'?format={name}" download="{SOC}.{name}.' in html
+        assert f'?format={name}" download="{filename(SOC, name)}"' in html
     assert "This product includes information from the O*NET 30.1 Database" in html
     assert "Used under the CC BY 4.0 license." in html
     # Skills and Knowledge come from the 29.x extra release and say so.

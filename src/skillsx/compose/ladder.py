@@ -670,6 +670,9 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     return out
 
 
+_OFFICE_SOFTWARE = ("spreadsheet", "word processing", "presentation", "electronic mail")
+
+
 def _technology_candidates(brief: Brief) -> list[Candidate]:
     out = []
     ordered = sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))
@@ -679,8 +682,8 @@ def _technology_candidates(brief: Brief) -> list[Candidate]:
             continue
         title = tech.commodity_title.lower()
         use = next((u for cue, u in TECH_USES if cue in title), None)
-        if use is None:
-            continue
+        if use is None or any(cue in title for cue in _OFFICE_SOFTWARE):
+            continue  # office software every desk job lists says nothing of this work
         seen.add(tech.commodity_code)
         examples = [
             t.example
@@ -691,7 +694,7 @@ def _technology_candidates(brief: Brief) -> list[Candidate]:
         ][:2]
         if not examples:
             continue
-        named = " and ".join(examples)
+        named = " and ".join(e.rstrip(".") for e in examples)
         kind_name = st._acronym_tail(tech.commodity_title) or tech.commodity_title
         out.append(
             Candidate(
@@ -741,7 +744,7 @@ def _tool_candidates(brief: Brief) -> list[Candidate]:
         out.append(
             Candidate(
                 subject=capitalize(named),
-                core=f"use safely and keep in good order when {doing}",
+                core=f"use these tools safely and keep them in good order when {doing}",
                 anchors=[
                     Anchor(kind="tool", id=str(tools[0].commodity_code), release=brief.release),
                     Anchor(kind="task", id=str(task.id), release=brief.release),
@@ -881,6 +884,10 @@ _WIDEN = {
             "Basics of {x} work",
             "learn the steps and checks involved in {g}, working beside {senior}",
         ),
+        (
+            "Set steps for {x}",
+            "follow the set steps when {g} and ask {senior} before departing from them",
+        ),
     ),
     Level.DEVELOPING: (
         ("Planning of own {x} work", "plan and organise own work when {g}"),
@@ -930,9 +937,11 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
             if short is None:
                 continue
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
+            if "," in x:
+                continue  # "Basics of laws, rulings and regulations work" reads as a list
             out.append(
                 Candidate(
-                    subject=capitalize(subject_t.format(x=x)),
+                    subject=capitalize(re.sub(r"\bwork work\b", "work", subject_t.format(x=x))),
                     core=occ.fill(action_t.replace("{g}", gerund_phrase(short))),
                     anchors=cand.anchors,
                     theme=cand.theme,
@@ -1109,7 +1118,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                 taken[cand.kind] = taken.get(cand.kind, 0) + 1
     # A level still short of ten takes any unused statement the records give, at any
     # preference; as a last resort a level phrase may repeat within the level.
-    for last_resort in (False, True):
+    for last_resort in (False,):
         for level in LEVELS:
             if pick.full(level):
                 continue
@@ -1134,6 +1143,8 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                     continue
                 if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
                     continue  # keeping up to date is not a senior rung's work
+                if i >= 2 and cand.kind == "technology":
+                    continue  # software use is no senior rung's mark
                 if cand.kind == "knowledge" and level not in cand.levels:
                     continue
                 home = LEVELS.index(cand.levels[0]) if cand.levels else i
@@ -1144,7 +1155,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                 ):
                     continue  # a skill shows at its rung or up to two above; a style one
                 pick.take(cand, level)
-    # Last of all, a sparse record widens work already named into the team's standard
+    # Then a sparse record widens work already named into the team's standard
     # (Advanced), its quality (Proficient) or the planning of own work (Developing).
     for level in LEVELS:
         widened = _widened(tasks + [c for c in pool if c.kind == "dwa"], level, occ)
@@ -1160,8 +1171,48 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                     per_pattern < 3 or pattern.endswith("{g}")
                 ):
                     continue  # one widening of a task per rung: its closing words would repeat
-                if sum(k.startswith(family + ":") for k in mine) >= per_pattern:
+                if sum(k.startswith(family + ":") for k in mine) >= (
+                    1 if level is Level.EMERGING else per_pattern
+                ):
                     continue
+                pick.take(cand, level)
+    # As a last resort a level phrase may repeat within the level.
+    for last_resort in (True,):
+        for level in LEVELS:
+            if pick.full(level):
+                continue
+            i = LEVELS.index(level)
+            pick.states[level]["last_resort"] = last_resort
+            rest = sorted(
+                (c for c in pool if c.key not in pick.used_keys),
+                key=lambda c: (c.kind in _GENERAL, -c.prefs[i], -max(c.prefs), c.key),
+            )
+            for cand in rest:
+                if pick.full(level):
+                    break
+                if level is Level.EMERGING and cand.kind == "supervisor":
+                    continue
+                if (
+                    cand.kind in _GENERAL
+                    and not last_resort
+                    and (
+                        sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL
+                    )
+                ):
+                    continue
+                if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
+                    continue  # keeping up to date is not a senior rung's work
+                if i >= 2 and cand.kind == "technology":
+                    continue  # software use is no senior rung's mark
+                if cand.kind == "knowledge" and level not in cand.levels:
+                    continue
+                home = LEVELS.index(cand.levels[0]) if cand.levels else i
+                if (
+                    cand.levels
+                    and not _near(home, i, cand.key)
+                    and not (last_resort and cand.kind == "skill" and i >= home)
+                ):
+                    continue  # a skill shows at its rung or up to two above; a style one
                 pick.take(cand, level)
     chosen = pick.chosen
     statements: list[Statement] = []
