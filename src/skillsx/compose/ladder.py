@@ -1084,6 +1084,46 @@ class _Picker:
         return True
 
 
+def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
+    """Fill each level still short of ten with any unused statement the records give, at
+    any preference; as a ``last_resort`` general statements are not capped and a level
+    phrase may repeat within the level."""
+    for level in LEVELS:
+        if pick.full(level):
+            continue
+        i = LEVELS.index(level)
+        pick.states[level]["last_resort"] = last_resort
+        rest = sorted(
+            (c for c in pool if c.key not in pick.used_keys),
+            key=lambda c: (c.kind in _GENERAL, -c.prefs[i], -max(c.prefs), c.key),
+        )
+        for cand in rest:
+            if pick.full(level):
+                break
+            if level is Level.EMERGING and cand.kind == "supervisor":
+                continue
+            if (
+                cand.kind in _GENERAL
+                and not last_resort
+                and (sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL)
+            ):
+                continue
+            if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
+                continue  # keeping up to date is not a senior rung's work
+            if i >= 2 and cand.kind == "technology":
+                continue  # software use is no senior rung's mark
+            if cand.kind == "knowledge" and level not in cand.levels:
+                continue
+            home = LEVELS.index(cand.levels[0]) if cand.levels else i
+            if (
+                cand.levels
+                and not _near(home, i, cand.key)
+                and not (last_resort and cand.kind == "skill" and i >= home)
+            ):
+                continue  # a skill shows at its rung or up to two above; a style one
+            pick.take(cand, level)
+
+
 def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     """Compose the framework of one occupation, level by level, from its whole record."""
     occ = _Occupation(brief)
@@ -1116,45 +1156,8 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                 continue
             if pick.take(cand, level):
                 taken[cand.kind] = taken.get(cand.kind, 0) + 1
-    # A level still short of ten takes any unused statement the records give, at any
-    # preference; as a last resort a level phrase may repeat within the level.
-    for last_resort in (False,):
-        for level in LEVELS:
-            if pick.full(level):
-                continue
-            i = LEVELS.index(level)
-            pick.states[level]["last_resort"] = last_resort
-            rest = sorted(
-                (c for c in pool if c.key not in pick.used_keys),
-                key=lambda c: (c.kind in _GENERAL, -c.prefs[i], -max(c.prefs), c.key),
-            )
-            for cand in rest:
-                if pick.full(level):
-                    break
-                if level is Level.EMERGING and cand.kind == "supervisor":
-                    continue
-                if (
-                    cand.kind in _GENERAL
-                    and not last_resort
-                    and (
-                        sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL
-                    )
-                ):
-                    continue
-                if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
-                    continue  # keeping up to date is not a senior rung's work
-                if i >= 2 and cand.kind == "technology":
-                    continue  # software use is no senior rung's mark
-                if cand.kind == "knowledge" and level not in cand.levels:
-                    continue
-                home = LEVELS.index(cand.levels[0]) if cand.levels else i
-                if (
-                    cand.levels
-                    and not _near(home, i, cand.key)
-                    and not (last_resort and cand.kind == "skill" and i >= home)
-                ):
-                    continue  # a skill shows at its rung or up to two above; a style one
-                pick.take(cand, level)
+    # A level still short of ten takes any unused statement the records give.
+    _fill(pick, pool, last_resort=False)
     # Then a sparse record widens work already named into the team's standard
     # (Advanced), its quality (Proficient) or the planning of own work (Developing).
     for level in LEVELS:
@@ -1177,43 +1180,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                     continue
                 pick.take(cand, level)
     # As a last resort a level phrase may repeat within the level.
-    for last_resort in (True,):
-        for level in LEVELS:
-            if pick.full(level):
-                continue
-            i = LEVELS.index(level)
-            pick.states[level]["last_resort"] = last_resort
-            rest = sorted(
-                (c for c in pool if c.key not in pick.used_keys),
-                key=lambda c: (c.kind in _GENERAL, -c.prefs[i], -max(c.prefs), c.key),
-            )
-            for cand in rest:
-                if pick.full(level):
-                    break
-                if level is Level.EMERGING and cand.kind == "supervisor":
-                    continue
-                if (
-                    cand.kind in _GENERAL
-                    and not last_resort
-                    and (
-                        sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL
-                    )
-                ):
-                    continue
-                if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
-                    continue  # keeping up to date is not a senior rung's work
-                if i >= 2 and cand.kind == "technology":
-                    continue  # software use is no senior rung's mark
-                if cand.kind == "knowledge" and level not in cand.levels:
-                    continue
-                home = LEVELS.index(cand.levels[0]) if cand.levels else i
-                if (
-                    cand.levels
-                    and not _near(home, i, cand.key)
-                    and not (last_resort and cand.kind == "skill" and i >= home)
-                ):
-                    continue  # a skill shows at its rung or up to two above; a style one
-                pick.take(cand, level)
+    _fill(pick, pool, last_resort=True)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)
