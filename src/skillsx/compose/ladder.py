@@ -24,6 +24,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getAllLemmas
+
 from skillsx.compose import settings as st
 from skillsx.compose.elements import (
     KNOWLEDGE,
@@ -205,17 +207,26 @@ _PROFICIENT_HANDS_ON = (
     ", taking on the jobs that need the most experience",
     " and check that others' work meets the standard",
 )
+# Proficient everyday work: done to standard and taught; no "most demanding cases" for
+# depositing valuables.
 _PROFICIENT = (
+    " and guide less experienced {peers} through difficult cases",
+    " to a consistently high standard, coaching newer {peers} in the method",
+    " autonomously and review colleagues' work for quality",
+    ", setting the example for less experienced {peers}",
+    " and show newer {peers} the checks that keep it right",
+    " without supervision, spotting and correcting problems early",
+    " to standard and on time, helping colleagues who fall behind",
+    " and sort out problems colleagues bring to them",
+)
+# Proficient judgement work: the hard cases are what the judgement is for.
+_PROFICIENT_JUDGE = (
     ", including complex and non-routine cases",
     " in difficult or unusual cases, as the person colleagues consult",
-    " and guide less experienced {peers} through difficult cases",
     " in the most demanding cases, resolving problems others escalate",
-    " to a consistently high standard, coaching newer {peers} in the method",
     " in ambiguous or high-pressure situations, using expert judgement",
-    " autonomously and review colleagues' work for quality",
     " with full autonomy, advising colleagues in other roles",
     " as the recognised expert, taking on escalated problems",
-    ", setting the example for less experienced {peers}",
     " in complex cases, coordinating with other specialists",
     " and mentor newer {peers} in the judgement it requires",
 )
@@ -263,16 +274,16 @@ _ADVANCED_OFFICE = (
 _ADVANCED_SUPERVISED_JUDGE = (
     " as the senior {noun} others consult on hard cases",
     " and set the method other {peers} follow in this work",
-    " on the most complex matters referred by colleagues",
+    " and review the hardest cases colleagues bring",
     " and check the soundness of colleagues' conclusions",
 )
 # Advanced statements built on judgement work: the leader sets how it is done.
 _ADVANCED_JUDGE = (
     " and set the method the whole team follows",
-    " as the final point of escalation for the team",
     " and decide the approach the team takes on difficult cases",
     " and own the team's standards for this work",
-    ", setting the rules others apply",
+    " and check the soundness of colleagues' conclusions",
+    " and review the hardest cases colleagues bring",
 )
 _ADVANCED_SUPERVISED = (
     " as the senior {noun}, within the authority delegated by {senior}",
@@ -309,9 +320,17 @@ def level_phrases(
     if level is Level.DEVELOPING:
         return _DEVELOPING
     if level is Level.PROFICIENT:
-        return _PROFICIENT_HANDS_ON if manual and hands_on(zone) else _PROFICIENT
-    if kind in {"judge", "core", "routine", "learn"}:
+        if manual and hands_on(zone):
+            return _PROFICIENT_HANDS_ON
+        return _PROFICIENT_JUDGE if kind in {"judge", "lead", "coach"} else _PROFICIENT
+    if kind == "judge":
         return _ADVANCED_SUPERVISED_JUDGE if supervised else _ADVANCED_JUDGE
+    if kind in {"core", "routine", "learn"}:
+        # Everyday work at the top rung: the lead hand organises and checks it; no
+        # "final point of escalation" for moving stock.
+        if supervised:
+            return _ADVANCED_SUPERVISED
+        return _ADVANCED_HANDS_ON if manual else _ADVANCED_OFFICE
     if supervised:
         return _ADVANCED_SUPERVISED
     if not hands_on(zone):
@@ -518,6 +537,11 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
     return out
 
 
+_PEOPLE_WORK = re.compile(
+    r"\b(?:staff|workers|employees|personnel|crews?|subordinates|trainees|team)\b", re.I
+)
+
+
 def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
     """The supervising occupation's leading tasks, for occupations that lead little work."""
     sup = brief.supervisor
@@ -537,6 +561,8 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
         if not subject or _unfit(subject):
             continue
         overlap = len(st.content_stems(task.text) & mine)
+        if overlap == 0 and not _PEOPLE_WORK.search(task.text):
+            continue  # the supervisor's other work ("stopping the spread of infections")
         scored.append((-(overlap + (2 if kind == "lead" else 0)), task.id, task, core, subject))
     out = []
     for _, _, task, core, subject in sorted(scored)[:6]:
@@ -673,8 +699,52 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
 _OFFICE_SOFTWARE = ("spreadsheet", "word processing", "presentation", "electronic mail")
 
 
+# The work a kind of software does must be work the occupation's own tasks name: CAD only
+# where the tasks speak of drawings or designs, route software where they drive routes.
+_TECH_NEEDS = {
+    "medical": "patient|medical|health|clinic",
+    "customer relationship": "customer|client|account",
+    "enterprise resource": "order|invoice|inventor|purchas|shipment",
+    "inventory": "stock|inventor|suppl|merchandise",
+    "point of sale": "sale|payment|cash|purchase",
+    "accounting": "account|transaction|payment|invoice|bill|ledger|payroll",
+    "financial analysis": "financ|budget|cost|price|revenue",
+    "calendar and scheduling": "schedul|appointment|calendar",
+    "project management": "project|schedul|timeline",
+    "computer aided design": "drawing|design|blueprint|layout|diagram|sketch|draft",
+    "analytical or scientific": "data|analy|sample|experiment|measur",
+    "database user interface": "record|data|database|file",
+    "database management": "database|data",
+    "geographic information": "map|spatial|survey|geograph|gis",
+    "map creation": "map",
+    "industrial control": "process|machine|control|system|plant",
+    "graphics or photo": "image|photo|graphic|artwork|illustrat",
+    "video creation": "video|film|footage",
+    "development environment": "code|programming|programs? (?:code|logic)|software|debug",
+    "object or component oriented": "code|programming|software|debug",
+    "web platform": "web|site|page|online",
+    "data base reporting": "report|data",
+    "business intelligence": "report|data|analy|performance",
+    "human resources": "staff|personnel|employee|payroll|hir",
+    "route navigation": "route|driv|deliver|travel|vehicle|navigat",
+    "facilities management": "maintenance|facilit|building",
+    "tax preparation": "tax",
+    "legal": "legal|court|case|law|contract",
+    "instructional": "course|class|student|instruct|lesson|curricul",
+    "computer based training": "course|class|student|instruct|lesson|train",
+    "music or sound editing": "sound|music|audio|record",
+}
+
+
+def _tech_fits(title: str, work: str) -> bool:
+    need = next((n for cue, n in _TECH_NEEDS.items() if cue in title), None)
+    return need is None or re.search(rf"\b(?:{need})", work) is not None
+
+
 def _technology_candidates(brief: Brief) -> list[Candidate]:
     out = []
+    work = " ".join([t.text for t in brief.tasks] + [d.title for t in brief.tasks for d in t.dwas])
+    work = work.lower()
     ordered = sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))
     seen: set[int] = set()
     for tech in ordered:
@@ -684,6 +754,8 @@ def _technology_candidates(brief: Brief) -> list[Candidate]:
         use = next((u for cue, u in TECH_USES if cue in title), None)
         if use is None or any(cue in title for cue in _OFFICE_SOFTWARE):
             continue  # office software every desk job lists says nothing of this work
+        if not _tech_fits(title, work):
+            continue  # no drawings in a mover's work: no CAD statement
         seen.add(tech.commodity_code)
         examples = [
             t.example
@@ -805,7 +877,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
     if (
         level is Level.EMERGING
         and cand.kind in {"task", "dwa"}
-        and work_kind(core) in {"judge", "lead"}
+        and work_kind(core) == "judge"
         and int(state.get("helps", 0)) < HELPS_PER_LEVEL  # type: ignore[call-overload]
         and occ.senior not in core
     ):
@@ -936,6 +1008,8 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
             short = verb_phrase(text, 7)
             if short is None:
                 continue
+            if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
+                continue  # "follow the set steps when directing foreign sales"
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
@@ -987,6 +1061,13 @@ def _good_subject(subject: str, core: str) -> bool:
     # "Programs in cases", "Worker training in areas".
     if len(toks) > 1 and (toks[-1].endswith("ed") or toks[-1] in _VAGUE_TAILS):
         return False
+    # A cut-off clause: "Mold areas not", "Requirements applying", "Clients get".
+    if len(toks) > 1 and (
+        toks[-1] in _CUT_WORDS
+        or (set(getAllLemmas(toks[-1])) == {"VERB"} and not toks[-1].endswith(("ing", "s")))
+        or (toks[-1].endswith("ing") and toks[-2].endswith("s") and not toks[-2].endswith("ss"))
+    ):
+        return False
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
@@ -998,6 +1079,7 @@ _VERB_IN_LIST = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_CUT_WORDS = frozenset("not no only also than such very".split())
 _VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving accordance".split())
 _DANGLING_SUBJECT = frozenset(
     "and or of to for in on at by with from as the a an near into onto".split()
@@ -1112,6 +1194,14 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
                 continue  # keeping up to date is not a senior rung's work
             if i >= 2 and cand.kind == "technology":
                 continue  # software use is no senior rung's mark
+            if not last_resort and cand.kind in {"task", "dwa"}:
+                kind = work_kind(cand.core)
+                if i <= 1 and kind == "lead":
+                    continue  # supervising is no learner's work
+                if i == 3 and kind in {"routine", "core", "learn"}:
+                    continue  # the top rung widens everyday work before it repeats it
+                if i == 2 and kind in {"routine", "learn"}:
+                    continue
             if cand.kind == "knowledge" and level not in cand.levels:
                 continue
             home = LEVELS.index(cand.levels[0]) if cand.levels else i

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lemminflect import getInflection
+
 from skillsx.compose.lexicon import (
     ADVERBS,
     BASE_VERBS,
@@ -438,6 +440,9 @@ def third_person(verb: str) -> str:
 def gerund(verb: str) -> str:
     """'resolve' -> 'resolving'; 'plan' -> 'planning'; 'set up' -> 'setting up'."""
     first, _, rest = verb.partition(" ")
+    known = getInflection(first, tag="VBG") if first.isalpha() and first.islower() else ()
+    if known:
+        return f"{known[0]} {rest}".strip()  # "transmit" -> "transmitting", "visit" -> "visiting"
     if first.endswith("ie"):
         out = first[:-2] + "ying"
     elif first.endswith("e") and not first.endswith(("ee", "ye", "oe")):

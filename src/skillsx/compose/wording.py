@@ -45,7 +45,7 @@ _VAGUE_END = re.compile(
 _DANGLING = frozenset(
     "and or of to for in on at by with from into as such the a an their its including "
     "using that which who whether than based related associated pertaining according due "
-    "needed required involved".split()
+    "needed required involved how what when where why whom whose if".split()
 )
 _SERVED = frozenset(
     "client clients customer customers passenger passengers patient patients student "
@@ -169,11 +169,19 @@ _PERSON_END = re.compile(
 def occupation_noun(brief: Brief) -> str:
     """The occupation as a singular common noun ("registered nurse", "legal assistant")."""
     title = re.sub(r",? (?:Except|Including)\b.*$", "", brief.title)
+    if title.startswith("Helpers--"):
+        return "helper"
+    if title.startswith("First-Line Supervisors"):
+        return "supervisor"
     segments = [x.strip() for x in title.split(",") if x.strip()]
     # "Cooks, Restaurant": a qualifier after the comma; "Child, Family, and School Social
-    # Workers": the head is in the last segment.
+    # Workers": the head is in the last segment; "Plumbers, Pipefitters, and Steamfitters":
+    # the first names the trade; "… Setters, Operators, and Tenders, … Glass Fibers": the
+    # operator, never the fibres.
     people = [x for x in segments if _PERSON_END.search(x)]
-    title = people[-1] if people else segments[0]
+    title = people[0] if people else segments[0]
+    if title.endswith(" Setters") and "Operators" in segments:
+        title = title[: -len("Setters")] + "Operators"
     alternatives = [a.strip() for a in re.split(r"\band\b|/", title) if a.strip()]
     # "Paralegals and Legal Assistants": the first name; "Licensed Practical and Licensed
     # Vocational Nurses": the last, since the first has no noun of its own.

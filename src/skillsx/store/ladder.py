@@ -60,12 +60,14 @@ def get_supervisor(
         return None  # supervisors and managers lead the work themselves
     sups = _supervisors(conn, rid, cache)
     pick: tuple[str, str] | None = None
+    group = {s: t for s, t in sups.items() if s[:2] == soc[:2]}
     for r in related:
-        if r.soc in sups:
+        # A related supervisor of another group supervises other work (housekeeping
+        # supervisors for hotel desk clerks): only when the own group has none.
+        if r.soc in sups and (r.soc in group or not group):
             pick = (r.soc, "related occupation in O*NET")
             break
     if pick is None:
-        group = {s: t for s, t in sups.items() if s[:2] == soc[:2]}
         if len(group) == 1:
             # The group's only first-line supervisors supervise the whole group.
             only = next(iter(group))
