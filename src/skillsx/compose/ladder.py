@@ -742,7 +742,7 @@ def _tech_fits(title: str, work: str) -> bool:
 
 
 def _technology_candidates(brief: Brief) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
     work = " ".join([t.text for t in brief.tasks] + [d.title for t in brief.tasks for d in t.dwas])
     work = work.lower()
     ordered = sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))
@@ -1065,6 +1065,12 @@ def _good_subject(subject: str, core: str) -> bool:
     if len(toks) > 1 and (
         toks[-1] in _CUT_WORDS
         or (set(getAllLemmas(toks[-1])) == {"VERB"} and not toks[-1].endswith(("ing", "s")))
+        # "Groundwater contamination reports on known": a preposition left on an adjective
+        or (
+            toks[-2] in _DANGLING_SUBJECT - {"the", "a", "an"}
+            and not toks[-1].endswith(("ing", "s"))
+            and _not_noun(toks[-1])
+        )
         or (toks[-1].endswith("ing") and toks[-2].endswith("s") and not toks[-2].endswith("ss"))
     ):
         return False
@@ -1079,6 +1085,12 @@ _VERB_IN_LIST = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+def _not_noun(word: str) -> bool:
+    """A word lemminflect knows only as an adjective or verb ("electrical", "known")."""
+    lemmas = getAllLemmas(word)
+    return bool(lemmas) and "NOUN" not in lemmas and "PROPN" not in lemmas
+
+
 _CUT_WORDS = frozenset("not no only also than such very".split())
 _VAGUE_TAILS = frozenset("areas cases matters aimed pertaining involving accordance".split())
 _DANGLING_SUBJECT = frozenset(
