@@ -6,12 +6,13 @@ Checks run in that order and the first failure refuses the credential with
 1. the token is a compact JWS whose header says ``alg`` EdDSA and names a ``kid``;
 2. the ``kid`` is one of the trusted keys (matched by the key's thumbprint), and the
    signature verifies with it;
-3. that key is within its validity window now, and was when the credential became valid;
+3. that key has not expired (a key past its ``exp`` vouches for nothing it signed);
 4. the payload is an ``OpenBadgeCredential`` valid against the Open Badges 3.0 JSON Schema;
 5. the registered claims agree with the credential (``iss``, ``jti``, ``nbf``, ``exp``,
    ``sub``), and ``validFrom`` ≤ now < ``validUntil``;
-6. every JSON-LD term is defined by the contexts (nothing dropped, nothing issuer-dependent);
-7. with ``subject``, the credential is about that email address or DID.
+6. ``validFrom`` falls inside the key's validity window;
+7. every JSON-LD term is defined by the contexts (nothing dropped, nothing issuer-dependent);
+8. with ``subject``, the credential is about that email address or DID.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from skillsx.credentials.jsonld import unknown_terms
 from skillsx.credentials.keys import PublicKey
 from skillsx.credentials.schema import schema_problems
 from skillsx.credentials.sign import ALGORITHM, claims_for, parse_stamp, stamp
-from skillsx.errors import InvalidCredential
+from skillsx.errors import CredentialError, InvalidCredential
 
 CLAIMS = ("iss", "jti", "nbf", "exp", "sub")
 _MAX_TOKEN = 1 << 20
@@ -135,13 +136,22 @@ def verify_credential(
     except jwt.InvalidTokenError as exc:
         raise _refuse("claims", str(exc)) from None
 
-    _check_key_dates(key, payload, moment)
+    if key.expires is not None and moment.timestamp() >= key.expires:
+        raise _refuse(
+            "key",
+            f"signed with key {key.thumbprint}, which expired on {key.expires_text()}; "
+            "credentials signed with an expired key are no longer accepted.",
+        )
     credential = {k: v for k, v in payload.items() if k not in CLAIMS}
     problems = schema_problems(credential)
     if problems:
         raise _refuse("schema", "; ".join(problems))
     valid_from, valid_until = _check_claims_and_dates(payload, credential, moment)
-    unknown = unknown_terms(credential)
+    _check_key_window(key, valid_from)
+    try:
+        unknown = unknown_terms(credential)
+    except CredentialError as exc:
+        raise _refuse("JSON-LD", str(exc)) from None
     if unknown:
         raise _refuse("JSON-LD", "terms not defined by the contexts: " + ", ".join(unknown))
     if subject is not None:
@@ -149,22 +159,14 @@ def verify_credential(
     return Verified(credential, header, key, valid_from, valid_until)
 
 
-def _check_key_dates(key: PublicKey, payload: dict[str, Any], moment: datetime) -> None:
-    at = moment.timestamp()
+def _check_key_window(key: PublicKey, valid_from: datetime) -> None:
+    """Refuse a credential that says it became valid outside its key's window."""
+    at = valid_from.timestamp()
+    if key.not_before is not None and at < key.not_before:
+        raise _refuse(
+            "key", f"valid from {stamp(valid_from)}, before its key {key.thumbprint} existed."
+        )
     if key.expires is not None and at >= key.expires:
-        raise _refuse(
-            "key",
-            f"signed with key {key.thumbprint}, which expired on {key.expires_text()}; "
-            "credentials signed with an expired key are no longer accepted.",
-        )
-    nbf = payload.get("nbf")
-    if isinstance(nbf, int) and key.not_before is not None and nbf < key.not_before:
-        raise _refuse(
-            "key",
-            f"valid from {stamp(datetime.fromtimestamp(nbf, UTC))}, before its key "
-            f"{key.thumbprint} existed.",
-        )
-    if isinstance(nbf, int) and key.expires is not None and nbf >= key.expires:
         raise _refuse("key", f"valid from after its key {key.thumbprint} expired.")
 
 
