@@ -50,7 +50,7 @@ def expand_shared(credential: dict[str, Any]) -> list[dict[str, Any]]:
 
 def payload(token: str) -> dict[str, Any]:
     """The JWT payload, unverified."""
-    return jwt.decode(token, options={"verify_signature": False})
+    return jwt.decode(token.strip(), options={"verify_signature": False})
 
 
 def body(token: str) -> dict[str, Any]:

@@ -100,7 +100,7 @@ def test_statement_credential(page: tuple[dict[str, Any], str], case_items: dict
     assert achievement["achievementType"] == "Competency"
     assert achievement["criteria"]["narrative"] == text
     assert achievement["creator"] == credential["issuer"]
-    assert credential["issuer"]["id"] == f"{PUBLIC_URL}/credentials/issuer"
+    assert credential["issuer"]["id"] == f"{PUBLIC_URL}/api/v1/credentials/issuer"
     assert achievement["version"] == version
     (aligned,) = achievement["alignment"]
     assert aligned["targetType"] == "CFItem"

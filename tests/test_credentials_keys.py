@@ -93,7 +93,7 @@ def test_public_keys_from_a_set_or_a_key(tmp_path: Path) -> None:
     (entry,) = published["keys"]
     assert "d" not in entry
     assert entry["kid"] == key_url(PUBLIC_URL, key.thumbprint)
-    assert entry["kid"] == f"{PUBLIC_URL}/credentials/keys/{key.thumbprint}"
+    assert entry["kid"] == f"{PUBLIC_URL}/api/v1/credentials/keys/{key.thumbprint}"
     assert entry["exp"] == key.expires
     path = tmp_path / "jwks.json"
     path.write_text(json.dumps(published))

@@ -48,7 +48,7 @@ def test_valid_credentials(tokens: dict[str, str]) -> None:
         assert verified.header == {
             "alg": "EdDSA",
             "typ": "JWT",
-            "kid": f"{PUBLIC_URL}/credentials/keys/{KEY.thumbprint}",
+            "kid": f"{PUBLIC_URL}/api/v1/credentials/keys/{KEY.thumbprint}",
         }
         assert verified.credential == body(token)
     assert verify_credential(tokens[EMAIL], [KEY.public], now=NOW).subject == (

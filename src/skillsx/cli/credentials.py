@@ -142,9 +142,13 @@ def install(
             raise CredentialError("--level goes with --theme; a --statement names its own level.")
         issuer = _issuer_key(key)
         public_url = Settings.from_env().public_url
-        with engine().connect() as conn:
-            build = get_build(conn)
-            document = get_document(conn, soc, build.id)
+        store = engine()
+        try:
+            with store.connect() as conn:
+                build = get_build(conn)
+                document = get_document(conn, soc, build.id)
+        finally:
+            store.dispose()  # no connection left open (PostgreSQL warns of those)
         if statement is not None:
             token = issue_statement_credential(
                 document, build.version, statement, subject, issuer, public_url, rating=rating

@@ -25,7 +25,7 @@ from skillsx.models import ROLE_BANDS, Level
 #: Namespace of the identifiers minted here (uuid5; never change it).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/skills-exchange/skillsx/credentials")
 ISSUER_NAME = "Skills Exchange"
-ISSUER_PATH = "/credentials/issuer"
+ISSUER_PATH = "/api/v1/credentials/issuer"
 
 #: The self-assessment scale, lowest first.
 RATINGS: dict[str, str] = {

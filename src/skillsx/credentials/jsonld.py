@@ -29,7 +29,7 @@ SCHEMAS = Path(__file__).parent / "schemas"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 CONTEXTS = [VC_V2, OB_V3]
-ISSUER_DEPENDENT = "https://www.w3.org/ns/credentials/issuer-dependent#"
+ISSUER_DEPENDENT = "https://www.w3.org/ns/api/v1/credentials/issuer-dependent#"
 _CRED = "https://www.w3.org/2018/credentials#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 

@@ -7,7 +7,7 @@ by the verifier, however recent the credential (its ``validUntil`` never passes 
 ``exp`` anyway: ``skillsx.credentials.sign``).
 
 The key's identifier is its RFC 7638 thumbprint. In a credential's JOSE header ``kid`` is the
-URL the site publishes that public key at (``{public_url}/credentials/keys/{thumbprint}``);
+URL the site publishes that public key at (``{public_url}/api/v1/credentials/keys/{thumbprint}``);
 ``/.well-known/jwks.json`` lists the same key under the same ``kid``.
 """
 
@@ -33,7 +33,7 @@ from skillsx.errors import ConfigError, CredentialError
 #: How long a new key is valid unless told otherwise (``skillsx keys create --valid-days``).
 DEFAULT_VALID_DAYS = 730
 #: Where the site publishes one public key, by thumbprint (``skillsx.web.credentials``).
-KEY_PATH = "/credentials/keys/"
+KEY_PATH = "/api/v1/credentials/keys/"
 JWKS_PATH = "/.well-known/jwks.json"
 _MAX_KEY_FILE = 64 * 1024
 

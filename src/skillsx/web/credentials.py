@@ -1,8 +1,8 @@
 """Credentials on the site: the issuer's public key and profile, and downloads for the user.
 
-- ``GET /.well-known/jwks.json``, ``GET /credentials/keys/{thumbprint}``: the public key that
+- ``GET /.well-known/jwks.json``, ``GET /api/v1/credentials/keys/{thumbprint}``: the public key that
   verifies this site's credentials (empty set when the site has no key).
-- ``GET /credentials/issuer``: the issuer ``Profile`` credentials name.
+- ``GET /api/v1/credentials/issuer``: the issuer ``Profile`` credentials name.
 - ``GET /api/v1/occupations/{soc}/credential``: a signed, self-assessed credential for the
   signed-in user (subject: their email, hashed) for a statement or a theme at a level.
 - ``GET /occupations/{soc}/credential`` and its form post: the same download from the site.
@@ -83,7 +83,7 @@ def well_known_jwks(state: StateDep) -> JSONResponse:
 
 
 @router.get(
-    "/credentials/keys/{thumbprint}",
+    "/api/v1/credentials/keys/{thumbprint}",
     summary="One public key (JWK) by its thumbprint",
     responses=error_responses(404),
 )
@@ -94,7 +94,7 @@ def public_key(state: StateDep, thumbprint: str) -> JSONResponse:
     raise HTTPException(404, f"This site has no key {thumbprint[:60]}.")
 
 
-@router.get("/credentials/issuer", summary="The issuer profile named in credentials")
+@router.get("/api/v1/credentials/issuer", summary="The issuer profile named in credentials")
 def issuer(state: StateDep) -> dict[str, Any]:
     return issuer_profile(state.settings.public_url)
 
