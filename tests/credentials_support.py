@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ import jwt
 from jsonschema import Draft201909Validator
 from pyld import jsonld
 
+from skillsx.credentials.achievement import RATINGS
 from skillsx.credentials.jsonld import VC_V2, VC_V2_CONTEXT
 from skillsx.credentials.keys import IssuerKey, key_url
 from skillsx.credentials.sign import claims_for
@@ -106,3 +108,34 @@ def iris_of(value: Any) -> set[str]:
 def write(path: Path, text: str) -> Path:
     path.write_text(text)
     return path
+
+
+def assessment_of(document: dict[str, Any], version: str) -> dict[str, Any]:
+    """A whole self-assessment in the shape docs/credentials.md gives, over every statement."""
+    fw = document["framework"]
+    cycle = itertools.cycle(RATINGS)
+    ratings = [
+        {
+            "statement_id": f"{s['level']}:{s['order']}",
+            "theme": s["theme"],
+            "level": s["level"],
+            "text": f"{s['subject']} — {s['action']}",
+            "rating": next(cycle),
+        }
+        for s in fw["statements"]
+    ]
+    themes = [
+        {"id": t["id"], "label": t["label"], "level": "developing" if n % 2 else None}
+        for n, t in enumerate(fw["themes"])
+    ]
+    return {
+        "soc": document["occupation"]["soc"],
+        "title": document["occupation"]["title"],
+        "build": {"id": 1, "version": version},
+        "release": document["occupation"]["release"],
+        "created_at": "2026-11-28T09:00:00+00:00",
+        "updated_at": "2026-11-29T09:30:00+00:00",
+        "ratings": ratings,
+        "themes": themes,
+        "overall": "developing",
+    }

@@ -29,6 +29,7 @@ from .credentials_support import (
     PUBLIC_URL,
     SHARED,
     SOC,
+    assessment_of,
     body,
     expand_shared,
     iris_of,
@@ -225,37 +226,6 @@ def test_refusals(page: tuple[dict[str, Any], str]) -> None:
         issue_statement_credential(
             document, version, "emerging:1", "a@b.org", expired, PUBLIC_URL, now=NOW
         )
-
-
-def assessment_of(document: dict[str, Any], version: str) -> dict[str, Any]:
-    """A whole self-assessment in the shape docs/credentials.md gives, over every statement."""
-    fw = document["framework"]
-    cycle = itertools.cycle(RATINGS)
-    ratings = [
-        {
-            "statement_id": f"{s['level']}:{s['order']}",
-            "theme": s["theme"],
-            "level": s["level"],
-            "text": f"{s['subject']} — {s['action']}",
-            "rating": next(cycle),
-        }
-        for s in fw["statements"]
-    ]
-    themes = [
-        {"id": t["id"], "label": t["label"], "level": "developing" if n % 2 else None}
-        for n, t in enumerate(fw["themes"])
-    ]
-    return {
-        "soc": document["occupation"]["soc"],
-        "title": document["occupation"]["title"],
-        "build": {"id": 1, "version": version},
-        "release": document["occupation"]["release"],
-        "created_at": "2026-11-28T09:00:00+00:00",
-        "updated_at": "2026-11-29T09:30:00+00:00",
-        "ratings": ratings,
-        "themes": themes,
-        "overall": "developing",
-    }
 
 
 def test_assessment_credential(

@@ -189,3 +189,26 @@ def test_openapi_declares_the_routes(client: TestClient) -> None:
     assert set(operation["responses"]) == {"200", "400", "401", "404", "422", "503"}
     assert "application/jwt" in operation["responses"]["200"]["content"]
     assert {"/.well-known/jwks.json", "/api/v1/credentials/issuer"} <= set(spec["paths"])
+
+
+def test_assessment_download(built_store: Engine, key_file: Path, session: Session) -> None:
+    """The function the self-assessment pages call: a download verifiable for their user."""
+    from skillsx.store.accounts import get_user_by_email
+    from skillsx.store.builds import get_build, get_document
+    from skillsx.web.credentials import assessment_credential
+
+    from .credentials_support import assessment_of
+
+    client = _client(built_store, key_file, session)
+    with built_store.connect() as conn:
+        build = get_build(conn)
+        document = get_document(conn, SOC, build.id)
+        user = get_user_by_email(conn, session.email)
+    state = client.app.state.skillsx  # type: ignore[attr-defined]
+    response = assessment_credential(state, user, assessment_of(document, build.version))
+    assert response.headers["content-disposition"] == (
+        f'attachment; filename="skillsx-self-assessment-{SOC}.jwt"'
+    )
+    token = bytes(response.body).decode()
+    verified = verify_credential(token, read_public_keys_from(client), subject=session.email)
+    assert len(verified.credential["credentialSubject"]["result"]) > 40

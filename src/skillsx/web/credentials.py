@@ -12,6 +12,7 @@ The key is read from ``SKILLSX_ISSUER_KEY`` at each request, so a new key needs 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
@@ -42,6 +43,7 @@ THEME = r"^[A-Za-z0-9_.-]{1,40}$"
 LEVEL = "^(emerging|developing|proficient|advanced)$"
 RATING = "^(with_help|independently|can_teach)$"
 NO_STORE = {"Cache-Control": "no-store"}
+_OPTION = re.compile(r"^--(statement|theme|level|rating|subject)\b")
 
 
 def issuer_key(state: AppState) -> IssuerKey:
@@ -124,17 +126,21 @@ def _issue(
     with state.engine.connect() as conn:
         document = get_document(conn, soc, build.id)
     public_url = state.settings.public_url
-    if statement is not None:
-        token = issue_statement_credential(
-            document, build.version, statement, user.email, key, public_url, rating=rating
-        )
-        name = f"skillsx-credential-{soc}-{statement.replace(':', '-')}.jwt"
-    else:
-        assert theme is not None and level is not None
-        token = issue_theme_credential(
-            document, build.version, theme, level, user.email, key, public_url, rating=rating
-        )
-        name = f"skillsx-credential-{soc}-{theme}-{level}.jwt"
+    try:
+        if statement is not None:
+            token = issue_statement_credential(
+                document, build.version, statement, user.email, key, public_url, rating=rating
+            )
+            name = f"skillsx-credential-{soc}-{statement.replace(':', '-')}.jwt"
+        else:
+            assert theme is not None and level is not None
+            token = issue_theme_credential(
+                document, build.version, theme, level, user.email, key, public_url, rating=rating
+            )
+            name = f"skillsx-credential-{soc}-{theme}-{level}.jwt"
+    except CredentialError as exc:
+        # The library names the CLI's options ("--statement: …"); here they are parameters.
+        raise CredentialError(_OPTION.sub(r"\1", str(exc))) from None
     return _download(token, name)
 
 
