@@ -48,3 +48,9 @@ def test_bad_values(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError) as info:
         Settings.from_env(env)
     assert str(info.value).startswith(message)
+
+
+def test_issuer_key() -> None:
+    assert Settings.from_env({}).issuer_key is None
+    env = {"SKILLSX_ISSUER_KEY": " /etc/skillsx/issuer.jwk "}
+    assert str(Settings.from_env(env).issuer_key) == "/etc/skillsx/issuer.jwk"

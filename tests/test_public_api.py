@@ -14,6 +14,7 @@ def test_all_is_exact_and_importable() -> None:
     # Subpackages appear as attributes once imported; anything else must be in __all__.
     modules = {"build", "cli", "compose", "config", "errors", "export", "ingest", "models"}
     modules |= {"bidi", "passwords", "search", "store", "validate", "web"}
+    modules |= {"credentials"}
     assert public - modules == set(skillsx.__all__)
 
 
@@ -24,6 +25,8 @@ def test_exception_tree() -> None:
         errors.NotFound,
         errors.StoreError,
         errors.ExportError,
+        errors.CredentialError,
+        errors.InvalidCredential,
     ):
         assert issubclass(exc, errors.SkillsxError)
         assert exc.__name__ in errors.__doc__

@@ -25,6 +25,8 @@ class Settings:
     public_url: str = "http://localhost:8000"
     #: Per web worker: the budget, in MB, of its cache of rendered pages and exports.
     cache_mb: int = 16
+    #: The Ed25519 key that signs credentials (``skillsx keys create``); None: not set up.
+    issuer_key: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -38,6 +40,7 @@ class Settings:
         data = env.get(PREFIX + "DATA")
         workers = _positive_int(env, "WORKERS", cls.workers)
         cache_mb = _positive_int(env, "CACHE_MB", cls.cache_mb)
+        issuer_key = env.get(PREFIX + "ISSUER_KEY", "").strip()
         return cls(
             cache_mb=cache_mb,
             public_url=_public_url(env.get(PREFIX + "PUBLIC_URL", cls.public_url)),
@@ -45,6 +48,7 @@ class Settings:
             data_dir=Path(data) if data else None,
             secret_key=env.get(PREFIX + "SECRET_KEY", ""),
             workers=workers,
+            issuer_key=Path(issuer_key) if issuer_key else None,
         )
 
 

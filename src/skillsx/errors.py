@@ -7,7 +7,9 @@
     ├── StoreError               the store is missing, unmigrated or holds no current release
     │                            (or is busy: another build, ingest or import holds its lock)
     ├── BuildNotCurrent          a build found check errors and was kept from becoming current
-    └── ExportError              a framework cannot be written in the requested format
+    ├── ExportError              a framework cannot be written in the requested format
+    └── CredentialError          a credential cannot be issued (bad subject, key, target)
+        └── InvalidCredential    a credential failed verification (signature, dates, schema…)
 
 Content problems (a weak statement) are not exceptions: they are ``Problem`` values.
 """
@@ -65,3 +67,11 @@ class BuildNotCurrent(SkillsxError):
 
 class ExportError(SkillsxError):
     """A framework cannot be exported in the requested format."""
+
+
+class CredentialError(SkillsxError):
+    """A credential cannot be issued: the subject, the key or what it is for is wrong."""
+
+
+class InvalidCredential(CredentialError):
+    """A credential failed verification; the message says which check and why."""

@@ -664,3 +664,8 @@ def user_role(
         console.print(f"{after.email} is already {after.role}.")
     else:
         console.print(f"{after.email} is now {after.role} (was {before.role}).")
+
+
+from skillsx.cli import credentials as _credentials  # noqa: E402  (uses friendly and engine)
+
+_credentials.install(app, friendly, engine)

@@ -21,6 +21,7 @@ from skillsx.store.db import open_engine
 from skillsx.store.migrations import MIGRATIONS, applied_versions
 from skillsx.web import admin, api, auth, bulk, corrections, docs, errors, pages
 from skillsx.web.cache import BuildCache
+from skillsx.web.credentials import router as credentials_router
 from skillsx.web.deps import AppState
 from skillsx.web.fastpath import serve_cached
 from skillsx.web.html import make_environment
@@ -126,6 +127,7 @@ def create_app(
     app.include_router(corrections.router)
     app.include_router(admin.router)
     app.include_router(bulk.router)
+    app.include_router(credentials_router)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
