@@ -20,6 +20,7 @@ import numpy as np
 from sqlalchemy import Connection, select
 
 from skillsx.models import RelatedOccupation
+from skillsx.moves.records import rows_of
 from skillsx.moves.similar import Moves
 from skillsx.store import schema
 from skillsx.store.ladder import get_supervisor
@@ -46,10 +47,11 @@ def find_supervisor(
     # page); it never enters the score.
     related = [
         RelatedOccupation(soc=soc_, title="", tier=tier, index=index)
-        for soc_, tier, index in conn.execute(
+        for soc_, tier, index in rows_of(
+            conn,
             select(rel.c.related_soc, rel.c.tier, rel.c.index)
             .where(rel.c.release_id == rid, rel.c.soc == soc)
-            .order_by(rel.c.index)
+            .order_by(rel.c.index),
         )
     ]
     found = get_supervisor(conn, rid, soc, row.title, row.description, related, cache or {})

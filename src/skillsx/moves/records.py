@@ -106,7 +106,7 @@ def load_names(conn: Connection, release_id: int, cache: dict[str, Any] | None =
     dwa_titles: dict[str, str] = {}
     dwa_iwa: dict[str, str] = {}
     dwa_element: dict[str, str] = {}
-    for dwa_id, title, iwa_id, element_id in _rows(
+    for dwa_id, title, iwa_id, element_id in rows_of(
         conn,
         select(dwa.c.dwa_id, dwa.c.dwa_title, dwa.c.iwa_id, dwa.c.element_id).where(
             dwa.c.release_id == release_id
@@ -135,7 +135,7 @@ def load_names(conn: Connection, release_id: int, cache: dict[str, Any] | None =
     return names
 
 
-def _rows(conn: Connection, query: Any) -> Iterator[Any]:
+def rows_of(conn: Connection, query: Any) -> Iterator[Any]:
     """The rows of ``query`` as plain tuples to unpack."""
     return iter(conn.execute(query))
 
@@ -164,17 +164,17 @@ def load_profiles(
     occ, ts, t2d = T["onet_occupations"], T["onet_task_statements"], T["onet_tasks_to_dwas"]
     profiles = {
         r.soc: Profile(soc=r.soc, title=r.title, release=rel.name)
-        for r in _rows(conn, _filtered(occ, [occ.c.title], rid, socs).order_by(occ.c.soc))
+        for r in rows_of(conn, _filtered(occ, [occ.c.title], rid, socs).order_by(occ.c.soc))
     }
     task_weight: dict[int, float] = {}
     counts: dict[str, list[int]] = defaultdict(list)
     # Rows are unpacked as tuples throughout: attribute access on 300,000 rows costs seconds.
-    for soc, task_id, task_type in _rows(
+    for soc, task_id, task_type in rows_of(
         conn, _filtered(ts, [ts.c.task_id, ts.c.task_type], rid, socs)
     ):
         task_weight[task_id] = TASK_WEIGHTS.get(task_type, UNRATED_TASK_WEIGHT)
         counts[soc].append(task_id)
-    for soc, task_id, dwa_id in _rows(
+    for soc, task_id, dwa_id in rows_of(
         conn,
         _filtered(t2d, [t2d.c.task_id, t2d.c.dwa_id], rid, socs).order_by(
             t2d.c.soc, t2d.c.task_id, t2d.c.dwa_id
@@ -205,7 +205,7 @@ def load_profiles(
                     p.skills_release = info.release
 
     ws = T["onet_work_styles"]
-    for soc, element_id, scale_id, value in _rows(
+    for soc, element_id, scale_id, value in rows_of(
         conn,
         _filtered(ws, [ws.c.element_id, ws.c.scale_id, ws.c.data_value], rid, socs).where(
             ws.c.scale_id.in_(("WI", "IM"))
@@ -218,7 +218,7 @@ def load_profiles(
             p.work_styles[element_id] = value if scale_id == "WI" else value - 3.0
 
     tech = T["onet_technology_skills"]
-    for soc, example, hot, code, code_title in _rows(
+    for soc, example, hot, code, code_title in rows_of(
         conn,
         _filtered(
             tech,
@@ -235,7 +235,7 @@ def load_profiles(
     tools = T["onet_tools_used"]
     examples: dict[tuple[str, int], list[str]] = defaultdict(list)
     titles: dict[int, str] = {}
-    for soc, code, title, example in _rows(
+    for soc, code, title, example in rows_of(
         conn,
         _filtered(
             tools, [tools.c.commodity_code, tools.c.commodity_title, tools.c.example], rid, socs
@@ -267,7 +267,7 @@ def _load_ratings(
 ) -> None:
     t = T[table_name]
     values: dict[tuple[str, str], dict[str, Any]] = {}
-    for soc, eid, name, scale, value, not_relevant in _rows(
+    for soc, eid, name, scale, value, not_relevant in rows_of(
         conn,
         _filtered(
             t,
@@ -305,7 +305,7 @@ def _education(conn: Connection, rid: int, socs: list[str] | None) -> dict[str, 
     if socs is not None:
         query = query.where(ed.c.soc.in_(socs))
     best: dict[str, tuple[float, int, str]] = {}
-    for r in _rows(conn, query):
+    for r in rows_of(conn, query):
         held = best.get(r.soc)
         if held is None or (r.data_value, -r.category) > (held[0], -held[1]):
             best[r.soc] = (r.data_value, r.category, r.category_description)
@@ -350,14 +350,14 @@ def load_usage(conn: Connection, release: Release | None = None) -> Usage:
             select(tech.c.example, func.count(tech.c.soc.distinct()))
             .where(tech.c.release_id == rel.id, tech.c.soc.in_(with_tasks))
             .group_by(tech.c.example)
-        )
+        ).all()
     )
     used: dict[int, int] = dict(
         conn.execute(
             select(tools.c.commodity_code, func.count(tools.c.soc.distinct()))
             .where(tools.c.release_id == rel.id, tools.c.soc.in_(with_tasks))
             .group_by(tools.c.commodity_code)
-        )
+        ).all()
     )
     return Usage(occupations, software, used)
 
@@ -371,7 +371,7 @@ def load_task_dwas(
         return {}
     t2d = T["onet_tasks_to_dwas"]
     out: dict[int, list[str]] = defaultdict(list)
-    for task_id, dwa_id in _rows(
+    for task_id, dwa_id in rows_of(
         conn,
         select(t2d.c.task_id, t2d.c.dwa_id)
         .where(t2d.c.release_id == release.id, t2d.c.task_id.in_(ids))
@@ -391,7 +391,7 @@ def load_scale_values(
         return found
     t = T["onet_level_scale_anchors"]
     out: dict[str, list[float]] = defaultdict(list)
-    for element_id, value in _rows(
+    for element_id, value in rows_of(
         conn,
         select(t.c.element_id, t.c.anchor_value)
         .where(t.c.release_id == release.id, t.c.scale_id == "LV")
