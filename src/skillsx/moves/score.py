@@ -349,20 +349,42 @@ class SimilarityIndex:
         out["job_zone"] = (1.0 - np.abs(self.zone - self.zone[i]) / 4.0, zone_known)
         return out
 
-    def _combine(self, values: dict[str, tuple[Array, NDArray[np.bool_]]]) -> tuple[Array, Array]:
+    def _combine(
+        self,
+        values: dict[str, tuple[Array, NDArray[np.bool_]]],
+        weights_by_key: Mapping[str, float] | None = None,
+    ) -> tuple[Array, Array]:
         n = len(self.socs)
         total, weights = np.zeros(n), np.zeros(n)
         for spec in COMPONENTS:
+            w = spec.weight if weights_by_key is None else weights_by_key.get(spec.key, 0.0)
+            if not w:
+                continue
             v, ok = values[spec.key]
-            total += np.where(ok, v, 0.0) * spec.weight
-            weights += ok * spec.weight
+            total += np.where(ok, v, 0.0) * w
+            weights += ok * w
         safe = np.where(weights > 0, weights, 1.0)
         return total / safe, weights
 
-    def scores_from(self, soc: str) -> Array:
-        """The score of the move from ``soc`` to every occupation (itself included)."""
-        score, _ = self._combine(self._values(self._row(soc), outward=True))
+    def scores_from(self, soc: str, weights: Mapping[str, float] | None = None) -> Array:
+        """The score of the move from ``soc`` to every occupation (itself included).
+
+        ``weights`` (component key -> weight) replaces ``COMPONENTS``' weights: the bench
+        tunes and ablates with it."""
+        score, _ = self._combine(self._values(self._row(soc), outward=True), weights)
         return score
+
+    def component_values(self, soc: str) -> dict[str, tuple[Array, NDArray[np.bool_]]]:
+        """Each component's values of the moves from ``soc`` to all, with where it has data."""
+        return self._values(self._row(soc), outward=True)
+
+    def combine(
+        self,
+        values: dict[str, tuple[Array, NDArray[np.bool_]]],
+        weights: Mapping[str, float] | None = None,
+    ) -> Array:
+        """The scores from ``component_values`` under ``weights`` (default: COMPONENTS)."""
+        return self._combine(values, weights)[0]
 
     def scores_into(self, soc: str) -> Array:
         """The score of the move from every occupation to ``soc``."""

@@ -94,7 +94,8 @@ def list_similar(
     """The ``limit`` occupations the move from ``soc`` scores highest, best first."""
     moves.require(soc)
     ix = moves.index
-    scores = ix.scores_from(soc)
+    values = ix.component_values(soc)
+    scores = ix.combine(values)
     me = ix.row[soc]
     order = [int(i) for i in np.argsort(-scores, kind="stable") if int(i) != me][:limit]
     results = []
@@ -109,8 +110,10 @@ def list_similar(
             "compare": f"/compare?from={soc}&to={other}",
         }
         if with_records:
-            score = ix.score(soc, other)
-            item["components"] = {c.key: c.value for c in score.components}
+            item["components"] = {
+                c.key: round(float(values[c.key][0][i]), 4) if values[c.key][1][i] else None
+                for c in COMPONENTS
+            }
             item["shared"] = shared_records(moves, soc, other)
         results.append(item)
     return {
