@@ -35,6 +35,16 @@ def _check(format: str, *socs: str) -> None:
             )
 
 
+def _run(engine: Callable[[], Engine], call: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """``call(conn)`` on the store, the engine disposed after (no pooled connection left)."""
+    eng = engine()
+    try:
+        with eng.connect() as conn:
+            return call(conn)
+    finally:
+        eng.dispose()
+
+
 def _json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
@@ -151,8 +161,7 @@ def register(
     def compare_command(from_soc: SocArg, to_soc: SocArg, format: FormatOpt = "text") -> None:
         """Compare two occupations: what carries over, the score and its basis, the gaps."""
         _check(format, from_soc, to_soc)
-        with engine().connect() as conn:
-            result = moves.compare(conn, from_soc, to_soc)
+        result = _run(engine, lambda conn: moves.compare(conn, from_soc, to_soc))
         _json(result) if format == "json" else sys.stdout.write(compare_text(result) + "\n")
 
     @app.command("similar")
@@ -164,8 +173,7 @@ def register(
     ) -> None:
         """Occupations ranked by the transferability score from this one."""
         _check(format, soc)
-        with engine().connect() as conn:
-            result = moves.similar(conn, soc, limit)
+        result = _run(engine, lambda conn: moves.similar(conn, soc, limit))
         _json(result) if format == "json" else sys.stdout.write(similar_text(result) + "\n")
 
     @app.command("pathways")
@@ -173,6 +181,5 @@ def register(
     def pathways_command(soc: SocArg, format: FormatOpt = "text") -> None:
         """Career pathways: next steps, lateral moves and feeder occupations."""
         _check(format, soc)
-        with engine().connect() as conn:
-            result = moves.pathways(conn, soc)
+        result = _run(engine, lambda conn: moves.pathways(conn, soc))
         _json(result) if format == "json" else sys.stdout.write(pathways_text(result) + "\n")

@@ -33,6 +33,7 @@ from skillsx.store.queries import get_release
 __all__ = [
     "COMPONENTS",
     "Moves",
+    "SameOccupation",
     "anchor_key",
     "build_index",
     "compare",
@@ -40,6 +41,7 @@ __all__ = [
     "held_anchors",
     "list_pathways",
     "list_similar",
+    "find_supervisor",
     "pathways",
     "similar",
 ]
