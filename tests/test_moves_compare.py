@@ -10,7 +10,6 @@ from sqlalchemy import Engine, select
 
 from skillsx.errors import NotFound
 from skillsx.moves import (
-    SameOccupation,
     anchor_key,
     build_index,
     compare,
@@ -216,8 +215,14 @@ def test_compare_carries_over_record_by_record(built_store: Engine, moves) -> No
 
 def test_compare_with_itself_and_unknown_codes(built_store: Engine) -> None:
     with built_store.connect() as conn:
-        with pytest.raises(SameOccupation, match="pick two different occupations"):
-            compare(conn, RETAIL, RETAIL)
+        itself = compare(conn, RETAIL, RETAIL)
+        assert itself["gaps"] == []
+        assert itself["activities"]["new_dwas"] == []
+        # Its own records hold every DWA, tool and technology its framework cites.
+        for level in itself["coverage"]["levels"]:
+            for s in level["statements"]:
+                kinds = {r["kind"] for r in s["records"] if not r["held"]}
+                assert not kinds & {"dwa", "technology", "tool", "task"}, s
         with pytest.raises(NotFound, match='No occupation "99-9999.00"'):
             compare(conn, RETAIL, "99-9999.00")
         with pytest.raises(NotFound, match="has no task data"):

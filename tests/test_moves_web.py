@@ -32,10 +32,7 @@ def test_compare_api(client) -> None:  # type: ignore[no-untyped-def]
     assert len(data["gaps"]) == 3
 
     r = client.get(f"/api/v1/compare?from={RETAIL}&to={RETAIL}")
-    assert r.status_code == 400
-    assert r.json()["error"]["message"] == (
-        f'"from" and "to" are both {RETAIL}: pick two different occupations.'
-    )
+    assert r.status_code == 200 and r.json()["gaps"] == []
     r = client.get(f"/api/v1/compare?from={RETAIL}&to=99-9999.00")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
     r = client.get(f"/api/v1/compare?from={RETAIL}&to=<script>")
@@ -103,8 +100,9 @@ def test_cli_compare_similar_pathways(built_store: Engine, monkeypatch: pytest.M
     result = runner.invoke(cli, ["compare", RETAIL, "41-2031"])
     assert result.exit_code == 1
     assert '"41-2031" is not an O*NET-SOC code' in result.output
-    result = runner.invoke(cli, ["compare", RETAIL, RETAIL])
-    assert result.exit_code == 1 and "pick two different occupations" in result.output
+    result = runner.invoke(cli, ["compare", RETAIL, "99-9999.00"])
+    assert result.exit_code == 1
+    assert result.output.startswith('Error: No occupation "99-9999.00" in O*NET 30.1.')
     result = runner.invoke(cli, ["compare", RETAIL, NURSES, "--format", "xml"])
     assert result.exit_code == 1 and '--format "xml" is not text or json' in result.output
 
@@ -119,3 +117,17 @@ def test_cli_compare_similar_pathways(built_store: Engine, monkeypatch: pytest.M
     assert result.exit_code == 0 and json.loads(result.output)["soc"] == RETAIL
     result = runner.invoke(cli, ["pathways", "15-1299.00"])
     assert result.exit_code == 1 and "with task data" in result.output
+
+
+def test_a_served_site_builds_the_index_in_a_child(built_store: Engine) -> None:
+    from skillsx.moves import build_index
+    from skillsx.web.moves import _from_child
+
+    url = built_store.url.render_as_string(hide_password=False)
+    child = _from_child(url, "30.1")
+    assert child is not None
+    with built_store.connect() as conn:
+        here = build_index(conn)
+    assert child.index.socs == here.index.socs
+    assert list(child.index.scores_from(NURSES)) == list(here.index.scores_from(NURSES))
+    assert _from_child("sqlite:////nonexistent/dir/x.db", "30.1") is None

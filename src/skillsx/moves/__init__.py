@@ -33,7 +33,6 @@ from skillsx.store.queries import get_release
 __all__ = [
     "COMPONENTS",
     "Moves",
-    "SameOccupation",
     "anchor_key",
     "build_index",
     "compare",
@@ -45,10 +44,6 @@ __all__ = [
     "pathways",
     "similar",
 ]
-
-
-class SameOccupation(SkillsxError):
-    """A comparison of an occupation with itself."""
 
 
 def compare(
@@ -64,12 +59,9 @@ def compare(
     With ``moves`` (a whole release's index, as the site keeps per build) the score is read
     from it; without, an index of the two occupations is made with the release's use counts,
     which gives the same score. The statement-by-statement part reads TO's framework from
-    the current build, and is None (with the reason) when there is none.
+    the current build, and is None (with the reason) when there is none. An occupation
+    compared with itself is allowed: a self-assessment may read its own framework this way.
     """
-    if from_soc == to_soc:
-        raise SameOccupation(
-            f'"from" and "to" are both {from_soc}: pick two different occupations.'
-        )
     release = moves.release if moves is not None else get_release(conn)
     a = load_profile(conn, from_soc, release)
     b = load_profile(conn, to_soc, release)

@@ -12,6 +12,9 @@ The similarity index of the current build's release is made once per build and w
 from __future__ import annotations
 
 import logging
+import pickle
+import subprocess
+import sys
 import threading
 from typing import Annotated, Any
 
@@ -69,11 +72,51 @@ def get_moves(state: AppState, build: BuildInfo) -> Moves:
         found = holder.get("index")
         if found is None or found[0] != build.id:
             holder.pop("index", None)  # let the old index go before the new one is made
-            with state.engine.connect() as conn:
-                release = next((r for r in list_releases(conn) if r.name == build.release), None)
-                holder["index"] = (build.id, build_index(conn, release))
+            made = _from_child(state.database_url, build.release) if state.database_url else None
+            if made is None:
+                with state.engine.connect() as conn:
+                    release = next(
+                        (r for r in list_releases(conn) if r.name == build.release), None
+                    )
+                    made = build_index(conn, release)
+            holder["index"] = (build.id, made)
         moves = holder["index"][1]
         return moves
+
+
+# Reading 300,000 rows into profiles leaves a worker's heap ~50 MB bigger for an index of
+# ~5 MB (measured on the full release), so a served site (which opened the store from its
+# URL) builds it in a fresh interpreter and takes its pickle, as the title index does
+# (skillsx.web.deps). The URL comes on stdin, never in a process list; the pickle is ours.
+_CHILD = """
+import pickle, sys
+from skillsx.moves import build_index
+from skillsx.store.db import open_engine
+from skillsx.store.queries import list_releases
+url, release = sys.stdin.read().split("\\n", 1)
+engine = open_engine(url)
+with engine.connect() as conn:
+    rel = next((r for r in list_releases(conn) if r.name == release), None)
+    moves = build_index(conn, rel)
+engine.dispose()
+sys.stdout.buffer.write(pickle.dumps(moves, protocol=5))
+"""
+
+
+def _from_child(database_url: str, release: str) -> Moves | None:
+    """The index built in a child Python, or None if the child fails (logged)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=f"{database_url}\n{release}".encode(),
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout:
+        error = done.stderr.decode(errors="replace").strip().splitlines()
+        log.warning("Building the moves index in a child failed: %s", error[-1:] or "no output")
+        return None
+    moves = pickle.loads(done.stdout)  # noqa: S301 (our own child's output)
+    return moves if isinstance(moves, Moves) else None
 
 
 def with_pathways(state: AppState, build: BuildInfo, context: dict[str, Any]) -> dict[str, Any]:
