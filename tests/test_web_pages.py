@@ -78,6 +78,7 @@ def test_occupation_page_sections_in_order(client) -> None:
         "Evidence pack",
         "Durable skills",
         "O*NET enrichment",
+        "Career pathways",  # career moves (issue 12; skillsx.web.moves)
         "Sources",
     ]
     levels = [t for level, t in heads if level == 3][:4]

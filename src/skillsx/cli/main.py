@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from skillsx.build import recheck, run_build
+from skillsx.cli import moves as moves_cli
 from skillsx.compose.brief import render_brief_text
 from skillsx.config import Settings
 from skillsx.errors import SkillsxError
@@ -606,6 +607,8 @@ def serve(
         **server_options(),  # header size, request timeout, connection caps: docs/reliability.md
     )
 
+
+moves_cli.register(app, friendly, engine)  # compare, similar, pathways (skillsx.cli.moves)
 
 user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(user_app, name="user")

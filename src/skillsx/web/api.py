@@ -17,6 +17,7 @@ from skillsx.store.builds import BuildInfo, get_build, get_document, list_builds
 from skillsx.web.context import occupation_context, occupation_href
 from skillsx.web.deps import AppState, ConnDep, StateDep
 from skillsx.web.errors import error_responses
+from skillsx.web.moves import with_pathways
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 CACHE_CONTROL = "public, max-age=300"
@@ -86,7 +87,8 @@ def _cached_context(state: AppState, build: BuildInfo, soc: str) -> dict[str, An
         # Release-wide names (content model, IWAs, DWAs) read once per build and worker.
         lookups = state.cache.get_or_make(("brief-lookups", build.id), dict)
         with state.engine.connect() as conn:
-            return occupation_context(conn, build, soc, lookups)
+            context = occupation_context(conn, build, soc, lookups)
+        return with_pathways(state, build, context)  # skillsx.web.moves: Career pathways
 
     return state.cache.get_or_make(("context", build.id, soc), make)
 
