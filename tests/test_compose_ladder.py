@@ -7,7 +7,8 @@ import re
 import pytest
 
 from skillsx.compose.engines import get_engine
-from skillsx.compose.ladder import compose_ladder, work_kind
+from skillsx.compose.ladder import _good_subject, _tech_fits, compose_ladder, work_kind
+from skillsx.compose.phrases import gerund
 from skillsx.compose.wording import gerund_phrase, occupation_noun, supervised_by, verb_phrase
 from skillsx.ingest.load import load_release
 from skillsx.ingest.read import read_release
@@ -18,7 +19,20 @@ from skillsx.validate.measures import pronoun_after_dash, subjects_repeated
 from tests.conftest import ONET, ONET_29, cut_release
 
 # Frontline, supervised, licensed and managerial work, plus the supervisors of the first.
-LADDER_SOCS = ("29-1141.00", "47-2061.00", "47-1011.00", "23-2011.00", "11-2022.00")
+LADDER_SOCS = (
+    "29-1141.00",
+    "47-2061.00",
+    "47-1011.00",
+    "23-2011.00",
+    "11-2022.00",
+    # Movers (software their tasks never name), desk clerks with the housekeeping supervisors
+    # O*NET relates them to and their own group's supervisors, and machine setters.
+    "53-7062.00",
+    "43-4081.00",
+    "37-1011.00",
+    "43-1011.00",
+    "51-6091.00",
+)
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +151,70 @@ def test_tools_are_named_only_beside_the_task_that_uses_them(brief_of) -> None:
 def test_default_engine_is_the_ladder() -> None:
     assert get_engine("grounded").version == "0.2"
     assert get_engine("grounded-v1").version == "0.1"
+
+
+def test_software_is_named_only_where_the_tasks_name_its_work(brief_of) -> None:
+    assert not _tech_fits("computer aided design (cad) software", "stack boxes and load trucks")
+    assert _tech_fits("computer aided design (cad) software", "prepare drawings of layouts")
+    assert _tech_fits("some software nobody maps", "anything")  # no rule: no refusal
+    brief = brief_of("53-7062.00")
+    cad = {
+        str(t.commodity_code)
+        for t in brief.technology
+        if "computer aided design" in t.commodity_title.lower()
+    }
+    assert cad, "the release lists CAD software for hand laborers; the test needs it"
+    fw = compose_ladder(brief, "grounded 0.2")
+    cited = {a.id for s in fw.statements for a in s.anchors if a.kind == "technology"}
+    assert not cited & cad
+
+
+def test_supervisors_come_from_the_own_group_before_a_related_one(brief_of) -> None:
+    brief = brief_of("43-4081.00")
+    # O*NET relates desk clerks to housekeeping supervisors; they supervise other work.
+    assert "37-1011.00" in {r.soc for r in brief.related}
+    assert brief.supervisor is not None and brief.supervisor.soc == "43-1011.00"
+
+
+def test_an_occupation_that_leads_by_trade_leads_at_proficient(brief_of) -> None:
+    fw = compose_ladder(brief_of("11-2022.00"), "grounded 0.2")
+    brief = brief_of("11-2022.00")
+    texts = {str(t.id): t.text for t in brief.tasks}
+    proficient = [s for s in fw.statements if s.level is Level.PROFICIENT]
+    leading = [
+        s
+        for s in proficient
+        if any(a.kind == "task" and work_kind(texts[a.id]) == "lead" for a in s.anchors)
+    ]
+    assert len(leading) >= 3, [s.text for s in proficient]
+
+
+def test_role_noun_is_a_person_not_the_material() -> None:
+    class B:
+        title = (
+            "Extruding and Forming Machine Setters, Operators, and Tenders, Synthetic and "
+            "Glass Fibers"
+        )
+
+    assert occupation_noun(B()) == "forming machine operator"  # type: ignore[arg-type]
+    B.title = "Plumbers, Pipefitters, and Steamfitters"
+    assert occupation_noun(B()) == "plumber"  # type: ignore[arg-type]
+    B.title = "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand"
+    assert occupation_noun(B()) == "supervisor"  # type: ignore[arg-type]
+
+
+def test_cut_off_subjects_are_refused_and_nominal_ones_kept() -> None:
+    for bad in ("Clients get", "Mold areas not", "Groundwater contamination reports on known"):
+        assert not _good_subject(bad, "provide instructions to clients"), bad
+    for good in (
+        "Facility cleaning",
+        "Patterns or templates",
+        "Letters of thanks",
+    ):
+        assert _good_subject(good, "prepare the work"), good
+
+
+def test_gerunds_follow_the_dictionary() -> None:
+    assert gerund("transmit") == "transmitting"
+    assert gerund("visit") == "visiting"
+    assert gerund("set up") == "setting up"

@@ -111,6 +111,41 @@ _PREFERENCE = {
     "lead": (0.0, 0.2, 1.5, 3.0),
 }
 
+# Occupations whose own work is leading (managers, supervisors, heads of a function): their
+# tasks as O*NET states them are the Proficient rung ("team / accounts / function" in the level
+# model), and the top rung is the organisation-wide part of that leading work.
+SENIOR_LEAD_TASKS = 4  # own leading tasks that make an occupation's work a leading one
+_SENIOR_PREFERENCE = {
+    "learn": (1.4, 2.2, 0.0, 0.0),
+    "routine": (3.0, 2.0, 0.3, 0.0),
+    "core": (2.0, 3.0, 1.0, 0.0),
+    "judge": (1.0, 2.6, 2.6, 0.6),
+    "coach": (0.0, 1.0, 3.0, 1.5),
+    "lead": (0.0, 0.6, 3.0, 1.2),  # leading a team, a unit, a caseload of accounts
+    "lead_org": (0.0, 0.2, 1.6, 3.0),  # policy, strategy, budgets, programmes, representation
+}
+_ORGANISATION_WORK = re.compile(
+    r"\b(?:polic(?:y|ies)|strateg(?:y|ies|ic)|budgets?|programs?|programmes?|objectives|goals|"
+    r"represent\w*|long-range|long-term|organization(?:al)?-?wide|mission|capital|"
+    r"expansion|acquisitions?|mergers?)\b",
+    re.IGNORECASE,
+)
+
+
+def preferences(text: str, senior: bool) -> tuple[float, float, float, float]:
+    """How well a task or DWA sentence suits each rung (E, D, P, A)."""
+    kind = work_kind(text)
+    if not senior:
+        return _PREFERENCE[kind]
+    if kind == "lead" and _ORGANISATION_WORK.search(text):
+        kind = "lead_org"
+    return _SENIOR_PREFERENCE[kind]
+
+
+def leads_own_work(brief: Brief) -> bool:
+    """Whether the occupation's own tasks are mostly about leading others' work."""
+    return sum(work_kind(t.text) == "lead" for t in brief.tasks) >= SENIOR_LEAD_TASKS
+
 
 # Keeping up to date: the learner's own development, never a rung's leading work.
 _LEARN = re.compile(
@@ -219,6 +254,15 @@ _PROFICIENT = (
     " to standard and on time, helping colleagues who fall behind",
     " and sort out problems colleagues bring to them",
 )
+# Proficient leading work: a team, a unit or a set of accounts, inside the organisation's plan.
+_PROFICIENT_LEAD = (
+    " for own team or unit, within the goals the organisation sets",
+    " day to day, reporting results and risks to senior leaders",
+    " across own team, adjusting plans as the results show",
+    " for a team or function, balancing workload and priorities",
+    ", answering for the team's results against agreed targets",
+    " within own area of responsibility, escalating what exceeds it",
+)
 # Proficient judgement work: the hard cases are what the judgement is for.
 _PROFICIENT_JUDGE = (
     ", including complex and non-routine cases",
@@ -322,7 +366,9 @@ def level_phrases(
     if level is Level.PROFICIENT:
         if manual and hands_on(zone):
             return _PROFICIENT_HANDS_ON
-        return _PROFICIENT_JUDGE if kind in {"judge", "lead", "coach"} else _PROFICIENT
+        if kind == "lead":
+            return _PROFICIENT_LEAD
+        return _PROFICIENT_JUDGE if kind in {"judge", "coach"} else _PROFICIENT
     if kind == "judge":
         return _ADVANCED_SUPERVISED_JUDGE if supervised else _ADVANCED_JUDGE
     if kind in {"core", "routine", "learn"}:
@@ -374,6 +420,7 @@ class _Occupation:
         self.noun = occupation_noun(brief)
         self.peers = plural_noun(self.noun)
         self.supervisor_words = supervised_by(brief)
+        self.leads = leads_own_work(brief)
         if self.supervisor_words:
             self.senior = self.supervisor_words
         elif (self.zone or 0) <= 2:
@@ -469,6 +516,7 @@ def _theme_of(task: Task) -> str:
 
 def _task_candidates(brief: Brief) -> list[Candidate]:
     out = []
+    senior = leads_own_work(brief)
     for rank, task in enumerate(brief.tasks):
         core = verb_phrase(task.text, 15)
         if core is None:
@@ -476,8 +524,7 @@ def _task_candidates(brief: Brief) -> list[Candidate]:
         subject = _plain(task_facet(task, rank, brief.release).subject)
         if _unfit(subject) or not subject:
             continue
-        kind = work_kind(task.text)
-        prefs = list(_PREFERENCE[kind])
+        prefs = list(preferences(task.text, senior))
         if task.type == "Core":
             prefs[0] += 0.3
             prefs[1] += 0.3
@@ -505,6 +552,7 @@ def _plain(subject: str) -> str:
 def _dwa_candidates(brief: Brief) -> list[Candidate]:
     """Each DWA of the occupation once, as a second, plainer statement of its work."""
     out = []
+    senior = leads_own_work(brief)
     seen: set[str] = set()
     for task in brief.tasks:
         for dwa in task.dwas:
@@ -518,7 +566,6 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
             subject = _plain(subject_for(clauses[0]))
             if not subject or _unfit(subject):
                 continue
-            kind = work_kind(dwa.title)
             out.append(
                 Candidate(
                     subject=capitalize(subject),
@@ -530,7 +577,7 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
                     ],
                     theme=dwa.iwa_title,
                     kind="dwa",
-                    prefs=tuple(p - 0.4 for p in _PREFERENCE[kind]),  # type: ignore[arg-type]
+                    prefs=tuple(p - 0.4 for p in preferences(dwa.title, senior)),  # type: ignore[arg-type]
                     key=f"dwa:{dwa.id}",
                 )
             )
@@ -995,10 +1042,35 @@ _WIDEN = {
 }
 
 
+# The top rung of an occupation that leads by trade: its work seen across the organisation.
+_WIDEN_ORGANISATION = (
+    (
+        "Organisation-wide policy on {x}",
+        "set the organisation's policy and long-term targets for {g}",
+    ),
+    (
+        "Strategy for {x}",
+        "decide the long-term direction and resources for {g} across the organisation",
+    ),
+    ("Performance measures for {x}", "set the measures the organisation uses to judge {g}"),
+    ("Future leaders in {x}", "develop the managers who will take over {g} in future"),
+    (
+        "Outside standing in {x}",
+        "explain the organisation's approach to {g} to partners and industry bodies",
+    ),
+)
+
+
+def _widen_table(level: Level, occ: _Occupation) -> tuple[tuple[str, str], ...]:
+    if level is Level.ADVANCED and occ.leads:
+        return _WIDEN_ORGANISATION
+    return _WIDEN[level]
+
+
 def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Candidate]:
     """Task work seen from a wider rung, for records too sparse to fill that rung."""
     out = []
-    for n, (subject_t, action_t) in enumerate(_WIDEN[level]):
+    for n, (subject_t, action_t) in enumerate(_widen_table(level, occ)):
         for cand in tasks:
             task = next(a for a in cand.anchors if a.kind == "task")
             text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
@@ -1010,6 +1082,8 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
                 continue
             if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
                 continue  # "follow the set steps when directing foreign sales"
+            if level is Level.ADVANCED and occ.leads and _ORGANISATION_WORK.search(text):
+                continue  # already organisation-wide: no "policy on establishing objectives"
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
@@ -1085,9 +1159,14 @@ _VERB_IN_LIST = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
 def _not_noun(word: str) -> bool:
-    """A word lemminflect knows only as an adjective or verb ("electrical", "known")."""
+    """A word lemminflect knows only as an adjective or verb ("electrical"), or a verb's
+    participle ("known")."""
     lemmas = getAllLemmas(word)
+    if word not in lemmas.get("VERB", (word,)):
+        return True  # a participle: "reports on known"
     return bool(lemmas) and "NOUN" not in lemmas and "PROPN" not in lemmas
 
 
@@ -1243,7 +1322,9 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     )
     pick = _Picker(occ)
     # The scarcest rungs choose first: the top needs leading work, Proficient judgement work.
-    for level in (Level.ADVANCED, Level.PROFICIENT, Level.EMERGING, Level.DEVELOPING):
+    # An occupation that leads by trade fills its Proficient rung with that leading first.
+    first = (Level.PROFICIENT, Level.ADVANCED) if leads_own_work(brief) else LEVELS[:1:-1]
+    for level in (*first, Level.EMERGING, Level.DEVELOPING):
         i = LEVELS.index(level)
         caps = _CAPS[level]
         taken: dict[str, int] = {}
@@ -1271,7 +1352,7 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
                 family = ":".join(cand.key.split(":", 3)[:3])
                 source = cand.key.split(":", 3)[3]
                 mine = [c.key for c, _ in pick.chosen[level] if c.kind == "widened"]
-                pattern = _WIDEN[level][int(family.rsplit(":", 1)[1])][1]
+                pattern = _widen_table(level, occ)[int(family.rsplit(":", 1)[1])][1]
                 if any(k.endswith(":" + source) for k in mine) and (
                     per_pattern < 3 or pattern.endswith("{g}")
                 ):
