@@ -19,7 +19,7 @@ from skillsx.errors import StoreError
 from skillsx.store.accounts import get_or_create_secret
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import MIGRATIONS, applied_versions
-from skillsx.web import admin, api, auth, bulk, corrections, docs, errors, pages
+from skillsx.web import admin, api, assess, auth, bulk, corrections, docs, errors, pages
 from skillsx.web.cache import BuildCache
 from skillsx.web.deps import AppState
 from skillsx.web.fastpath import serve_cached
@@ -126,6 +126,7 @@ def create_app(
     app.include_router(corrections.router)
     app.include_router(admin.router)
     app.include_router(bulk.router)
+    app.include_router(assess.router)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
