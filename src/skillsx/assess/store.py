@@ -64,6 +64,10 @@ class Assessment:
         return self.framework.title
 
 
+class TooMany(SkillsxError):
+    """The account keeps ``MAX_ASSESSMENTS`` already."""
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -125,7 +129,7 @@ def _check_limits(conn: Connection, user: User) -> None:
     a = schema.assessments
     kept = conn.scalar(select(func.count()).where(a.c.user_id == user.id)) or 0
     if kept >= MAX_ASSESSMENTS:
-        raise SkillsxError(
+        raise TooMany(
             f"You have {MAX_ASSESSMENTS} saved assessments, the most an account keeps; "
             "delete one you no longer need, or change an existing one."
         )

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi import Path as ApiPath
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import Connection
@@ -40,7 +41,7 @@ from skillsx.assess import (
     update_assessment,
 )
 from skillsx.assess.ratings import STATEMENT_ID
-from skillsx.assess.store import MAX_NOTE
+from skillsx.assess.store import MAX_NOTE, TooMany
 from skillsx.errors import SkillsxError
 from skillsx.models import Level
 from skillsx.store.accounts import RateLimited, User
@@ -485,6 +486,8 @@ Ratings = Annotated[
         max_length=40,
         description='Statement id ("emerging:1" … "advanced:10") → rating; others unrated.',
         examples=[{"emerging:1": "independently", "emerging:2": "can_teach"}],
+        # Only statement ids are keys: say so, so no client takes other keys for valid.
+        json_schema_extra={"additionalProperties": False},
     ),
 ]
 Note = Annotated[str, Field(max_length=MAX_NOTE, pattern=NOTE, description="Private to you.")]
@@ -505,7 +508,6 @@ class AssessmentUpdate(BaseModel):
 
 class AssessmentTry(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    soc: Soc
     ratings: Ratings
     to: Soc | None = Field(None, description="Also compare with this occupation's framework.")
 
@@ -724,6 +726,8 @@ def _write(work: Any) -> Any:
         return work()
     except RateLimited as exc:
         raise HTTPException(429, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    except TooMany as exc:
+        raise HTTPException(409, str(exc)) from None
 
 
 @api.get(
@@ -741,7 +745,7 @@ def api_list(conn: ConnDep, user: CurrentUser) -> dict[str, Any]:
     summary="Save an assessment against an occupation's current framework",
     status_code=201,
     response_model=AssessmentPublic,
-    responses=error_responses(400, 401, 403, 404, 422, 429),
+    responses=error_responses(400, 401, 403, 404, 409, 422, 429),
     dependencies=[SameSite],
 )
 def api_create(state: StateDep, user: CurrentUser, body: AssessmentCreate) -> dict[str, Any]:
@@ -759,14 +763,16 @@ def api_create(state: StateDep, user: CurrentUser, body: AssessmentCreate) -> di
 
 
 @api.post(
-    "/assessments/try",
-    summary="Levels (and the gap for a move) of ratings, without saving anything",
+    "/occupations/{soc}/assess",
+    summary="Levels (and the gap for a move) of ratings of this framework, saving nothing",
     response_model=TryOut,
-    responses=error_responses(404, 422),
+    responses=error_responses(400, 404, 422),
 )
-def api_try(state: StateDep, body: AssessmentTry) -> dict[str, Any]:
+def api_try(
+    state: StateDep, soc: Annotated[str, ApiPath(pattern=SOC)], body: AssessmentTry
+) -> dict[str, Any]:
     with state.engine.connect() as conn:
-        ref, fw = current_framework(state, conn, body.soc)
+        ref, fw = current_framework(state, conn, soc)
         target = current_framework(state, conn, body.to) if body.to else None
     statements = _api_rate(fw, dict(body.ratings))
     document = rated_document(ref, statements)
@@ -791,7 +797,7 @@ def api_get(state: StateDep, conn: ConnDep, user: CurrentUser, assessment_id: st
     "/assessments/{assessment_id}",
     summary="Replace an assessment's ratings, now against the current framework",
     response_model=AssessmentPublic,
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(400, 401, 403, 404, 422),
     dependencies=[SameSite],
 )
 def api_update(
