@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillsx.assess import RULE, THEME_RULE, RatedStatement, derive_levels, required
-from skillsx.assess.rules import NO_LEVEL, standing
+from skillsx.assess.rules import standing
 
 LEVELS = ("emerging", "developing", "proficient", "advanced")
 
@@ -50,7 +50,7 @@ def test_eight_of_ten_reach_a_level_seven_do_not() -> None:
     assert derive_levels(_framework({"emerging": eight})).overall.level == "emerging"
     result = derive_levels(_framework({"emerging": seven})).overall
     assert result.level is None
-    assert result.label == NO_LEVEL
+    assert result.label == "Not yet at Emerging"
     assert result.levels[0].to_go == 1
     assert result.next is not None and result.next.level == "emerging"
 
@@ -122,6 +122,7 @@ def test_themes_skip_levels_without_their_statements() -> None:
     assert themes["T02"].level == "proficient"
     assert themes["T02"].levels[0].reached is False and themes["T02"].levels[2].reached
     assert themes["T03"].level is None
+    assert themes["T03"].label == "Not yet at Emerging"
     # Overall, emerging has only 2 of 10 held.
     assert derive_levels(_framework(ratings, theme_of)).overall.level is None
 
@@ -140,6 +141,7 @@ def test_a_theme_missing_a_middle_rung_still_needs_the_rungs_it_has() -> None:
     flags = [("emerging", False), ("proficient", True)]
     result = standing(flags)
     assert result.level is None
+    assert standing([("developing", False)]).label == "Not yet at Developing"
     assert result.levels[2].met and not result.levels[2].reached
 
 

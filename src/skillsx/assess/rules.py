@@ -32,7 +32,7 @@ THEME_RULE = (
     "them, rounded up (so all of them where the theme has 1 to 4 statements at a level); "
     "levels where the theme has no statement are skipped."
 )
-NO_LEVEL = "Not yet at Emerging"
+NO_LEVEL = "Not yet at {level}"
 
 
 def required(statements: int) -> int:
@@ -70,7 +70,11 @@ class Standing:
 
     @property
     def label(self) -> str:
-        return Level(self.level).label if self.level else NO_LEVEL
+        """The level reached, or "Not yet at" the first level with statements."""
+        if self.level:
+            return Level(self.level).label
+        first = next((t for t in self.levels if t.statements), None)
+        return NO_LEVEL.format(level=first.label if first else Level.EMERGING.label)
 
     @property
     def next(self) -> LevelTally | None:
