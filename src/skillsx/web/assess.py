@@ -483,10 +483,15 @@ def saved_gap(
 # ---------------------------------------------------------------- API routes
 
 
-def same_site(request: Request) -> None:
-    """Refuse a write sent by another site's page (browsers name it in ``Origin``)."""
+def same_site(request: Request, state: StateDep) -> None:
+    """Refuse a write sent by another site's page (browsers name it in ``Origin``).
+
+    This site is the request's ``Host`` or the host of ``SKILLSX_PUBLIC_URL`` (behind a
+    proxy that passes another ``Host`` on).
+    """
     origin = request.headers.get("origin")
-    if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
+    ours = {request.headers.get("host", ""), urlsplit(state.settings.public_url).netloc}
+    if origin and urlsplit(origin).netloc not in ours:
         raise HTTPException(
             403, f"Writes to this API are not accepted from pages of {origin[:100]}."
         )
