@@ -1,5 +1,8 @@
 """Schemathesis over the app's own OpenAPI document: no 5xx, responses match the schema.
 
+Requests carry a signed-in viewer's session, so the routes for signed-in users
+(``/api/v1/assessments``) are fuzzed past their 401.
+
 Every operation of ``/api/v1/openapi.json`` is called with Hypothesis-generated parameters (a
 bounded number per operation, derandomised so a run is repeatable) against a built store on
 SQLite and PostgreSQL; ``call_and_validate`` fails on any server error, any response whose
@@ -8,13 +11,19 @@ status, content type, headers or body the schema does not declare.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import Engine
 
 from skillsx.config import Settings
+from skillsx.store.accounts import create_session, create_user, get_or_create_secret
 from skillsx.web import create_app
+from skillsx.web.deps import SESSION_COOKIE
+from tests.web_support import PASSWORD
 
 
 @pytest.fixture()
@@ -28,6 +37,16 @@ def api_schema(built_store: Engine):  # type: ignore[no-untyped-def]
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@pytest.fixture()
+def signed_in(built_store: Engine) -> dict[str, str]:
+    """A viewer's session cookie, so routes for signed-in users are fuzzed past their 401."""
+    with built_store.begin() as conn:
+        user = create_user(conn, f"fuzz-{uuid.uuid4().hex[:8]}@example.org", PASSWORD)
+        token = create_session(conn, user.id)
+    cookie = URLSafeTimedSerializer(get_or_create_secret(built_store)).dumps(token, salt="session")
+    return {"Cookie": f"{SESSION_COOKIE}={cookie}"}
+
+
 @schema.parametrize()
 @settings(
     max_examples=25,
@@ -35,5 +54,5 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_conforms_to_its_openapi(case) -> None:  # type: ignore[no-untyped-def]
-    case.call_and_validate()
+def test_api_conforms_to_its_openapi(case, signed_in) -> None:  # type: ignore[no-untyped-def]
+    case.call_and_validate(headers=signed_in)

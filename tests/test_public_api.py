@@ -13,7 +13,7 @@ def test_all_is_exact_and_importable() -> None:
     public = {n for n in dir(skillsx) if not n.startswith("_")}
     # Subpackages appear as attributes once imported; anything else must be in __all__.
     modules = {"build", "cli", "compose", "config", "errors", "export", "ingest", "models"}
-    modules |= {"bidi", "moves", "passwords", "search", "store", "validate", "web"}
+    modules |= {"assess", "bidi", "moves", "passwords", "search", "store", "validate", "web"}
     modules |= {"credentials"}
     assert public - modules == set(skillsx.__all__)
 

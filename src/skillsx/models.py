@@ -221,9 +221,7 @@ class Anchor(_Model):
 
     # supervisor_task: a task of the supervising occupation, id "SOC:TASKID"; scale_anchor:
     # an O*NET level scale anchor, id "ELEMENT@VALUE".
-    kind: Literal[
-        "task", "dwa", "element", "technology", "tool", "supervisor_task", "scale_anchor"
-    ]
+    kind: Literal["task", "dwa", "element", "technology", "tool", "supervisor_task", "scale_anchor"]
     id: str
     release: str
 

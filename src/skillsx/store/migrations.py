@@ -24,6 +24,7 @@ MIGRATIONS: list[Migration] = [
     (2, "versioned builds of frameworks and their problems", _create(schema.BUILD_TABLES)),
     (3, "accounts, sessions, corrections, overrides, audit log", _create(schema.ACCOUNT_TABLES)),
     (4, "imported external frameworks (json-1.0, CASE)", _create(schema.EXTERNAL_TABLES)),
+    (5, "self-assessments against a framework", _create(schema.ASSESSMENT_TABLES)),
 ]
 
 

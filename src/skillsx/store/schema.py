@@ -291,3 +291,31 @@ external_frameworks = Table(
 )
 
 EXTERNAL_TABLES = [external_frameworks]
+
+# ---------------------------------------------------------------- self-assessments (migration 5)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # Random and unguessable: the id pages, the API and credentials show (never the row id).
+    Column("public_id", String(32), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("soc", String(10), nullable=False),
+    Column("title", Text, nullable=False),
+    # The build, framework version and release the ratings refer to (no foreign key: the
+    # assessment keeps its own snapshot of the statements and outlives any build).
+    Column("build_id", Integer, nullable=False),
+    Column("build_label", String(40), nullable=False),
+    Column("framework_version", String(10), nullable=False),
+    Column("release", String(20), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("note", Text, nullable=False),
+    # JSON: every statement rated against (id, level, theme, text, anchors, hash, rating).
+    Column("ratings", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_assessments_user", "user_id", "updated_at"),
+)
+
+ASSESSMENT_TABLES = [assessments]

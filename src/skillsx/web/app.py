@@ -19,7 +19,7 @@ from skillsx.errors import StoreError
 from skillsx.store.accounts import get_or_create_secret
 from skillsx.store.db import open_engine
 from skillsx.store.migrations import MIGRATIONS, applied_versions
-from skillsx.web import admin, api, auth, bulk, corrections, docs, errors, moves, pages
+from skillsx.web import admin, api, assess, auth, bulk, corrections, docs, errors, moves, pages
 from skillsx.web.cache import BuildCache
 from skillsx.web.credentials import router as credentials_router
 from skillsx.web.deps import AppState
@@ -129,6 +129,7 @@ def create_app(
     app.include_router(bulk.router)
     app.include_router(credentials_router)
     app.include_router(moves.router)
+    app.include_router(assess.router)
     docs.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityHeaders)
