@@ -212,3 +212,34 @@ def test_assessment_download(built_store: Engine, key_file: Path, session: Sessi
     token = bytes(response.body).decode()
     verified = verify_credential(token, read_public_keys_from(client), subject=session.email)
     assert len(verified.credential["credentialSubject"]["result"]) > 40
+
+
+def test_saved_assessment_downloads_as_a_verifiable_credential(
+    built_store: Engine, key_file: Path, session: Session, tmp_path: Path
+) -> None:
+    """The site's download from a saved self-assessment (page and API), end to end."""
+    client = _client(built_store, key_file, session)
+    ratings = {f"emerging:{n}": "independently" for n in range(1, 11)}
+    ratings["developing:1"] = "with_help"
+    saved = client.post("/api/v1/assessments", json={"soc": SOC, "ratings": ratings})
+    assert saved.status_code in (200, 201), saved.text
+    public_id = saved.json()["id"]
+    for path in (
+        f"/api/v1/assessments/{public_id}/credential",
+        f"/assessments/{public_id}/credential",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/jwt"
+        jwks = tmp_path / "jwks.json"
+        jwks.write_text(client.get("/.well-known/jwks.json").text)
+        verified = verify_credential(response.text, read_public_keys(jwks), subject=session.email)
+        results = verified.credential["credentialSubject"]["result"]
+        assert len(results) >= 11  # 11 rated statements, plus the derived levels
+        assert all("self-assessed" in r["value"] for r in results)
+        with pytest.raises(InvalidCredential):
+            verify_credential(response.text, read_public_keys(jwks), subject="someone@else.org")
+    # Without a key the site says how to set one up; an unknown id is not found.
+    other = _client(built_store, None, session).get(f"/api/v1/assessments/{public_id}/credential")
+    assert other.status_code == 503
+    assert client.get("/api/v1/assessments/AAAAAAAAAAAAAAAA/credential").status_code == 404

@@ -115,3 +115,35 @@ def assessment_document(a: Assessment) -> dict[str, Any]:
         created_at=a.created_at,
         updated_at=a.updated_at,
     )
+
+
+def credential_input(document: dict[str, Any]) -> dict[str, Any]:
+    """An assessment document in the shape ``skillsx.credentials`` signs: the rated
+    statements (unrated ones carry nothing to attest), the derived level of each theme and
+    overall, and the build the ratings refer to."""
+    levels = document["levels"]
+    framework = document["framework"]
+    return {
+        "soc": document["soc"],
+        "title": document["title"],
+        "build": {"version": framework["version"], "label": framework.get("build_label")},
+        "release": framework.get("release"),
+        "created_at": document.get("created_at"),
+        "updated_at": document.get("updated_at"),
+        "ratings": [
+            {
+                "statement_id": r["id"],
+                "theme": r["theme"],
+                "level": r["level"],
+                "text": r["text"],
+                "rating": r["rating"],
+            }
+            for r in document["ratings"]
+            if r["rating"]
+        ],
+        "themes": [
+            {"id": t["theme"], "label": t["theme_label"], "level": t["level"]}
+            for t in levels["themes"]
+        ],
+        "overall": levels["overall"]["level"],
+    }

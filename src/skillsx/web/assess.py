@@ -39,9 +39,11 @@ from skillsx.assess import (
     snapshot,
     update_assessment,
 )
+from skillsx.assess.document import credential_input
 from skillsx.assess.ratings import STATEMENT_ID
 from skillsx.assess.store import MAX_NOTE, TooMany
-from skillsx.errors import SkillsxError
+from skillsx.credentials.sign import MEDIA_TYPE
+from skillsx.errors import CredentialError, SkillsxError
 from skillsx.models import Level
 from skillsx.store.accounts import RateLimited, User
 from skillsx.store.builds import get_document
@@ -57,6 +59,7 @@ from skillsx.web.assess_schemas import (
     TryOut,
 )
 from skillsx.web.context import occupation_href
+from skillsx.web.credentials import assessment_credential
 from skillsx.web.deps import AppState, ConnDep, CurrentUser, OptionalUser, StateDep
 from skillsx.web.errors import error_responses
 from skillsx.web.html import check_csrf, render
@@ -633,6 +636,36 @@ def api_gap(
     to_ref, to_fw = current_framework(state, conn, to)
     origin = {"soc": a.soc, "title": a.title, "id": a.public_id, "href": links(a)["page"]}
     return gap_view(origin, a.statements, to_ref, to_fw)
+
+
+def _assessment_credential(state: AppState, user: User, a: Assessment) -> Response:
+    try:
+        return assessment_credential(state, user, credential_input(assessment_document(a)))
+    except CredentialError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+@pages.get("/assessments/{assessment_id}/credential")
+def saved_credential(
+    state: StateDep, conn: ConnDep, user: CurrentUser, assessment_id: str
+) -> Response:
+    """The whole assessment as a signed Open Badges 3.0 credential (self-assessed)."""
+    return _assessment_credential(state, user, get_assessment(conn, user, assessment_id))
+
+
+@api.get(
+    "/assessments/{assessment_id}/credential",
+    summary="One of your assessments as an Open Badges 3.0 credential (VC-JWT, self-assessed)",
+    response_class=Response,
+    responses={
+        200: {"content": {MEDIA_TYPE: {"schema": {"type": "string"}}}},
+        **error_responses(400, 401, 404, 503),
+    },
+)
+def api_credential(
+    state: StateDep, conn: ConnDep, user: CurrentUser, assessment_id: str
+) -> Response:
+    return _assessment_credential(state, user, get_assessment(conn, user, assessment_id))
 
 
 router.include_router(pages)
