@@ -239,3 +239,16 @@ def test_au_pair_is_not_a_chromosome_pair(index: TitleIndex, vocabulary: set[str
     # than a cytogenetic technologist.
     assert "au" not in vocabulary and "pair" in vocabulary
     assert index.search("Au Pair") == []
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["Head Waiter", "Apprentice Electrician", "Endoscopy Registered Nurse", "Chromosome Analyst"],
+)
+def test_a_longer_search_starts_with_the_shorter_one(index: TitleIndex, q: str) -> None:
+    # The rules and the task-text tier only move occupations to the front of the same list.
+    longest = index.search(q, 50)
+    for limit in (1, 2, 5, 10, 20):
+        assert index.search(q, limit) == longest[:limit]
+    scores = [h.score for h in longest]
+    assert scores == sorted(scores, reverse=True)

@@ -25,6 +25,11 @@ words of eight letters or more, "sofware" -> "software") or that they begin ("ma
 into two known ones ("bandmill" -> "band mill") and with two words joined into a known
 one ("sales person" -> "salesperson"); each occupation keeps its best reading.
 
+For a title-like query (``TITLE_LIKE_WORDS`` words at most), occupations matched only by
+task text come after every occupation a title record matches, and count at all without
+one only if a task holds every word. Then ``rules.py`` moves the occupation a title
+names to the front: supervisors, apprentices, listed titles, specialty endings.
+
 Documents are read in groups that hold the same query words, highest cover first, and
 the search stops as soon as no unread document can change the top ``limit``: results are
 exact, and a common word ("operator", in 4,500 documents) costs little.
