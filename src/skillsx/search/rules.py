@@ -233,7 +233,7 @@ def _apprentice(groups: Groups, terms: tuple[str, ...], rank: Ranker) -> list[Pr
     found: list[Promotion] = [(trade, None)]
     major = groups.majors[trade]
     if major is not None and (helpers := groups.helpers.get(major)):
-        found.append((groups.choose(helpers, trade, _ids(groups, rest)), None))
+        found.append((groups.choose(helpers, trade, groups.term_ids(rest)), None))
     return found
 
 
@@ -256,12 +256,8 @@ def _supervisor(groups: Groups, terms: tuple[str, ...], rank: Ranker) -> list[Pr
         return None  # 13-29: supervisors are classified with the workers they supervise
     if groups.is_supervisor(workers):
         return [(workers, None)]
-    chosen = groups.choose(supervisors, workers, _ids(groups, rest))
+    chosen = groups.choose(supervisors, workers, groups.term_ids(rest))
     return [(chosen, None), (workers, None)]
-
-
-def _ids(groups: Groups, terms: Sequence[str]) -> list[int]:
-    return groups.term_ids(terms)
 
 
 def _holds(row: Sequence[int], occupation: int) -> bool:
