@@ -134,6 +134,10 @@ def test_records_cut_from_the_release(records: list[TitleRecord], index: TitleIn
         ("Driver's Helper", ("driver", "helper")),
         ("U.S. Senator", ("us", "senator")),
         ("Foremen", ("foreman",)),
+        ("Foreperson", ("foreman",)),
+        ("Forewomen", ("foreman",)),
+        ("Salespersons", ("salesman",)),
+        ("Delivery Person", ("delivery", "person")),  # only a compound folds
         ("HVAC tech", ("heating", "ventilation", "air", "conditioning", "technician")),
         ("  ", ()),
         ("of the and", ()),
@@ -286,7 +290,8 @@ def test_word_order(index: TitleIndex, q: str, reordered: str) -> None:
 @pytest.mark.parametrize(
     ("q", "soc", "matched"),
     [
-        ("sales person", "41-2031.00", "Salesperson"),
+        # "Salesperson" and "Salesman" normalise alike: one document, the first text shown.
+        ("sales person", "41-2031.00", "Salesman"),
         ("fork lift operator", "53-7051.00", "Forklift Operator"),
     ],
 )
@@ -359,11 +364,15 @@ def test_records_from_any_iterable() -> None:
         ("1", "Zookeepers", "Animal Feeder"),
         ("2", "Groundskeepers", "Feed and water animals in the park."),
     ]
+    # ... and for a title-like query, even one that holds only some of the words ...
+    assert [(h.soc, h.matched) for h in index.search("water animals")] == [
+        ("1", "Animal Feeder"),
+        ("2", "Feed and water animals in the park."),
+    ]
     # ... but task text finds what no title says.
-    assert [(h.soc, h.matched) for h in index.search("water animals")][0] == (
-        "2",
-        "Feed and water animals in the park.",
-    )
+    assert [(h.soc, h.matched) for h in index.search("feed water")] == [
+        ("2", "Feed and water animals in the park."),
+    ]
 
 
 def test_title_falls_back_to_matched_text() -> None:
@@ -476,3 +485,74 @@ def test_listed_under_names_every_occupation_with_exactly_those_words() -> None:
     assert index.listed_under("Project Engr") == ["1", "2"]  # abbreviations normalise
     assert index.listed_under("projet engineer") == []  # typos do not count
     assert index.listed_under("") == []
+
+
+# ---------------------------------------------------------------- rules (rules.py)
+
+
+def _groups_index() -> TitleIndex:
+    return TitleIndex.build(
+        TitleRecord(soc, text, kind)
+        for soc, text, kind in [
+            ("35-1011.00", "Chefs and Head Cooks", "title"),
+            (
+                "35-1012.00",
+                "First-Line Supervisors of Food Preparation and Serving Workers",
+                "title",
+            ),
+            ("35-3031.00", "Waiters and Waitresses", "title"),
+            ("35-3031.00", "Waiter", "alternate"),
+            ("15-1252.00", "Software Developers", "title"),
+            ("47-2111.00", "Electricians", "title"),
+            ("47-3013.00", "Helpers--Electricians", "title"),
+            ("47-3013.00", "Electrician Apprentice", "alternate"),
+            ("47-3019.00", "Helpers, Construction Trades, All Other", "title"),
+            ("29-1141.00", "Registered Nurses", "title"),
+            ("31-9099.02", "Endoscopy Technicians", "title"),
+            ("31-9099.02", "Endoscopy Nurse Technician", "alternate"),
+            ("47-5049.00", "Underground Mining Machine Operators, All Other", "title"),
+            ("47-5049.00", "Lead Miner", "alternate"),
+            ("47-5041.00", "Continuous Mining Machine Operators", "title"),
+            ("47-5041.00", "Miner", "alternate"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("q", "socs"),
+    [
+        # 35 has first-line supervisors: the one of the waiters' work, then the waiters.
+        ("Head Waiter", ["35-1012.00", "35-3031.00"]),
+        ("Waiter Supervisor", ["35-1012.00", "35-3031.00"]),
+        # 15 has none: the SOC classifies a lead developer with the developers.
+        ("Lead Software Developer", ["15-1252.00"]),
+        # The trade being learnt, then its helpers, though O*NET lists it with helpers.
+        ("Electrician Apprentice", ["47-2111.00", "47-3013.00"]),
+        # A listed title stays where O*NET lists it, even under an "All Other".
+        ("Lead Miner", ["47-5049.00"]),
+        # The ending "Registered Nurse" is an official title: it names the occupation.
+        ("Endoscopy Registered Nurse", ["29-1141.00"]),
+    ],
+)
+def test_rules_on_a_small_index(q: str, socs: list[str]) -> None:
+    index = _groups_index()
+    assert [h.soc for h in index.search(q)][: len(socs)] == socs
+
+
+def test_a_promoted_occupation_takes_the_top_score() -> None:
+    hits = _groups_index().search("Head Waiter")
+    assert hits[0].matched == hits[0].title  # shown by its official title, which the rule read
+    assert hits[0].score == hits[1].score
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_rules_need_soc_codes() -> None:
+    # Codes that are not SOC codes have no groups: supervisory words are just words.
+    index = TitleIndex.build(
+        [
+            TitleRecord("1", "Waiters", "title"),
+            TitleRecord("2", "First-Line Supervisors of Waiters", "title"),
+        ]
+    )
+    assert [h.soc for h in index.search("Head Waiter")] == ["1", "2"]

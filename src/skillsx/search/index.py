@@ -25,6 +25,11 @@ words of eight letters or more, "sofware" -> "software") or that they begin ("ma
 into two known ones ("bandmill" -> "band mill") and with two words joined into a known
 one ("sales person" -> "salesperson"); each occupation keeps its best reading.
 
+For a title-like query (``TITLE_LIKE_WORDS`` words at most), occupations matched only by
+task text come after every occupation a title record matches, and count at all without
+one only if a task holds every word. Then ``rules.py`` moves the occupation a title
+names to the front: supervisors, apprentices, listed titles, specialty endings.
+
 Documents are read in groups that hold the same query words, highest cover first, and
 the search stops as soon as no unread document can change the top ``limit``: results are
 exact, and a common word ("operator", in 4,500 documents) costs little.
@@ -40,7 +45,7 @@ import heapq
 import math
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from skillsx.search.layout import (
@@ -53,8 +58,9 @@ from skillsx.search.layout import (
     lay_out,
     word_hash,
 )
-from skillsx.search.normalise import analyse
+from skillsx.search.normalise import Analysis, analyse, family
 from skillsx.search.rank import RERANK_DEPTH, Evidence, occupation_priors
+from skillsx.search.rules import Groups, promote
 
 __all__ = ["Kind", "SearchHit", "TitleIndex", "TitleRecord", "index_bytes"]
 
@@ -74,6 +80,9 @@ HEAD = 0.2
 GAMMA = 0.5
 # An occupation's n records holding a word count n / (n + SATURATION).
 SATURATION = 2.0
+# A query of at most this many words (outside brackets) is read as a title: task text
+# never puts an occupation above one a title record matches.
+TITLE_LIKE_WORDS = 6
 # Similarity of a stand-in for a query word missing from the vocabulary.
 SPLIT_SIMILARITY = 0.9
 JOIN_SIMILARITY = 1.0
@@ -132,6 +141,7 @@ class TitleIndex:
         self._inverse = layout.inverse_weight.tolist()
         self._short = KINDS.index("short")
         self._priors = occupation_priors(layout)
+        self._groups = Groups(layout)
 
     @classmethod
     def build(cls, records: Iterable[TitleRecord]) -> TitleIndex:
@@ -159,32 +169,31 @@ class TitleIndex:
         analysis = analyse(q)
         if not analysis.terms or limit < 1 or not self._data.vocabulary:
             return []
-        head = self._data.term_id.get(analysis.head) if analysis.head else None
         depth = max(limit, RERANK_DEPTH)
-        best: dict[int, tuple[float, int, int]] = {}
-        readings = self._readings(analysis.terms)
-        for slots in readings:
-            for soc, found in self._score(slots, head, depth).items():
-                held = best.get(soc)
-                if held is None or held[0] < found[0]:
-                    best[soc] = found
-        shortlist = heapq.nsmallest(depth, best, key=lambda soc: (-best[soc][0], soc))
-        # The query's words as typed, and with each unknown one read as its best stand-in.
-        spelt = {
-            self._data.vocabulary[max(slot, key=slot.__getitem__)] for slot in readings[0] if slot
-        }
-        asked = [frozenset(analysis.terms), frozenset(spelt)]
-        final = self._rerank(shortlist, best, analysis.terms, head, asked)
-        ranked = _reorder(shortlist, final)[:limit]
+        ranked = self._ranked(analysis, depth)
+        promoted = promote(
+            self._groups,
+            analysis.terms,
+            analysis.plain,
+            [soc for soc, _, _ in ranked],
+            self._rank_terms,
+            self._listed,
+        )
         data = self._data
+        if promoted:
+            # A promoted occupation takes the top score; it keeps the text it matched, or
+            # shows the listed title or its official title that the rule went by.
+            found = {soc: (score, text) for soc, score, text in ranked}
+            top = ranked[0][1] if ranked else 0.0
+            first = []
+            for soc, text in promoted:
+                score, matched = found.get(soc, (top, text or data.titles[soc] or ""))
+                first.append((soc, max(score, top), text or matched))
+            moved = {soc for soc, _ in promoted}
+            ranked = _capped(first + [hit for hit in ranked if hit[0] not in moved])
         return [
-            SearchHit(
-                data.socs[soc],
-                data.titles[soc] or data.text(best[soc][1]),
-                round(final[soc], 6),
-                data.text(best[soc][1]),
-            )
-            for soc in ranked
+            SearchHit(data.socs[soc], data.titles[soc] or text, round(score, 6), text)
+            for soc, score, text in ranked[:limit]
         ]
 
     def listed_under(self, q: str) -> list[str]:
@@ -194,20 +203,76 @@ class TitleIndex:
         a user means, so the site says so. Words are compared after normalising, so
         "project engineers" and "Project Engr" count too; typos do not.
         """
+        return sorted(self._data.socs[soc] for soc in self._listed(analyse(q).terms))
+
+    def _listed(self, terms: tuple[str, ...]) -> dict[int, tuple[str, bool]]:
+        """Occupations with a title record of exactly ``terms``: that record's text, and
+        whether it is the occupation's official title."""
         data = self._data
-        terms = analyse(q).terms
         if not terms or any(t not in data.term_id for t in terms):
-            return []
-        wanted = {data.term_id[t] for t in terms}
-        rarest = min(wanted, key=data.postings.size)
-        found: set[str] = set()
-        for number in data.postings[rarest]:
-            if data.keyword[number] or data.doc_terms.size(number) != len(wanted):
-                continue
-            if set(data.doc_terms[number]) == wanted:
-                holders = data.holders[number]
-                found.update(data.socs[holders[at]] for at in range(0, len(holders), 3))
-        return sorted(found)
+            return {}
+        found: dict[int, tuple[str, bool]] = {}
+        for number in data.exact(data.term_id[t] for t in terms):
+            holders = data.holders[number]
+            for at in range(0, len(holders), 3):
+                found[holders[at]] = (data.text(holders[at + 2]), holders[at + 1] == _TITLE)
+        return found
+
+    def _rank_terms(self, terms: tuple[str, ...]) -> list[int]:
+        """Occupations for a query of ``terms`` (the rest of a title), best first."""
+        analysis = Analysis(terms, frozenset(terms[-1:]), terms[-1], len(terms), True)
+        return [soc for soc, _, _ in self._ranked(analysis, RERANK_DEPTH)]
+
+    def _ranked(self, analysis: Analysis, depth: int) -> list[tuple[int, float, str]]:
+        """The best ``depth`` occupations: (id, score, matched text), best first.
+
+        For a title-like query (``TITLE_LIKE_WORDS`` words at most), occupations that no
+        title record matches come after every one that a title record matches, and count
+        at all only if some title record matches or their task text holds every word.
+        """
+        head = self._data.term_id.get(analysis.head) if analysis.head else None
+        readings = self._readings(analysis.terms)
+        spreads = [self._occupation_cover(slots) for slots in readings]
+        titled: bytearray | None = None
+        if analysis.words <= TITLE_LIKE_WORDS:
+            titled = bytearray(len(self._data.socs))
+            for spread in spreads:
+                for soc in spread:
+                    titled[soc] = 1
+        best: dict[int, tuple[float, int, int]] = {}
+        for slots, spread in zip(readings, spreads, strict=True):
+            for soc, found in self._score(slots, head, depth, spread, titled, True).items():
+                held = best.get(soc)
+                if held is None or held[0] < found[0]:
+                    best[soc] = found
+        untitled: dict[int, tuple[float, int, int]] = {}
+        if titled is not None and len(best) < depth:
+            # Too few occupations a title matches: the others, by their task text alone.
+            for slots in readings:
+                found_here = self._score(slots, head, depth - len(best), {}, titled, False)
+                for soc, found in found_here.items():
+                    held = untitled.get(soc)
+                    if held is None or held[0] < found[0]:
+                        untitled[soc] = found
+            if not best:
+                whole = (1 - GAMMA) * _MAX_KEYWORD_KIND * (1 - 1e-9)
+                untitled = {soc: f for soc, f in untitled.items() if f[0] >= whole}
+        order = [
+            *heapq.nsmallest(depth, best, key=lambda soc: (-best[soc][0], soc)),
+            *heapq.nsmallest(
+                depth - min(depth, len(best)), untitled, key=lambda soc: (-untitled[soc][0], soc)
+            ),
+        ]
+        best |= untitled
+        # The query's words as typed, and with each unknown one read as its best stand-in.
+        spelt = {
+            self._data.vocabulary[max(slot, key=slot.__getitem__)] for slot in readings[0] if slot
+        }
+        asked = [frozenset(analysis.terms), frozenset(spelt)]
+        final = self._rerank(order, best, analysis.terms, head, asked)
+        tier = (lambda soc: not titled[soc]) if titled is not None else (lambda soc: False)
+        data = self._data
+        return [(soc, final[soc], data.text(best[soc][1])) for soc in _reorder(order, final, tier)]
 
     def _rerank(
         self,
@@ -265,6 +330,7 @@ class TitleIndex:
     def _join(self, left: str, right: str) -> str | None:
         """Return the known word ``left`` and ``right`` make together ("sales person")."""
         for joined in (left + right, left + "s" + right):
+            joined = family(joined)
             if joined in self._data.term_id:
                 return joined
         return None
@@ -348,16 +414,25 @@ class TitleIndex:
     # ------------------------------------------------------------------ scoring
 
     def _score(
-        self, slots: list[_Slot], query_head: int | None, limit: int
+        self,
+        slots: list[_Slot],
+        query_head: int | None,
+        limit: int,
+        spread: dict[int, float],
+        titled: bytearray | None,
+        wanted: bool,
     ) -> dict[int, tuple[float, int, int]]:
-        """Score the occupations that can reach the top ``limit`` for one reading."""
+        """Score the occupations that can reach the top ``limit`` for one reading.
+
+        ``spread`` is the reading's all-records view (``_occupation_cover``). With
+        ``titled``, only occupations whose flag there equals ``wanted`` are scored.
+        """
         data = self._data
         idf = data.idf
         query_weight = sum(
             max((sim * idf[t] for t, sim in slot.items()), default=self._unknown_idf)
             for slot in slots
         )
-        spread = self._occupation_cover(slots)
 
         # Documents are taken in groups that match the same query words, highest cover
         # first, and within a big group best fit first; the search stops as soon as no
@@ -427,6 +502,8 @@ class TitleIndex:
                         score *= raised
                 for at in range(hold_at[number], hold_at[number + 1], 3):
                     soc, kind = hold[at], hold[at + 1]
+                    if titled is not None and titled[soc] != wanted:
+                        continue
                     value = score * kind_weights[kind]
                     if value > get(soc, -1.0):
                         scores[soc] = value
@@ -523,20 +600,32 @@ class TitleIndex:
         return {soc: value / total for soc, value in covered.items()}
 
 
-def _reorder(shortlist: list[int], final: dict[int, float]) -> list[int]:
-    """Order the best ``RERANK_DEPTH`` matches by final score, then the rest by match.
+def _reorder(
+    shortlist: list[int], final: dict[int, float], tier: Callable[[int], bool]
+) -> list[int]:
+    """Order the best ``RERANK_DEPTH`` matches by tier, then final score; the rest by match.
 
     Only the first ``RERANK_DEPTH`` change places, so every search is the start of the
-    same search with a higher ``limit``. The rest keep their match order, and each one's
-    score is capped at the one before it, so scores never rise down the list.
+    same search with a higher ``limit``. The tier puts occupations matched only by task
+    text after the others (``shortlist`` already has them last). Scores are capped at the
+    one before, so they never rise down the list.
     """
-    first = sorted(shortlist[:RERANK_DEPTH], key=lambda soc: (-final[soc], soc))
-    rest = shortlist[RERANK_DEPTH:]
-    if first:
-        floor = final[first[-1]]
-        for soc in rest:
-            floor = final[soc] = min(final[soc], floor)
-    return first + rest
+    first = sorted(shortlist[:RERANK_DEPTH], key=lambda soc: (tier(soc), -final[soc], soc))
+    ordered = first + shortlist[RERANK_DEPTH:]
+    floor = math.inf
+    for soc in ordered:
+        floor = final[soc] = min(final[soc], floor)
+    return ordered
+
+
+def _capped(hits: list[tuple[int, float, str]]) -> list[tuple[int, float, str]]:
+    """``hits`` with each score capped at the one before."""
+    floor = math.inf
+    capped = []
+    for soc, score, text in hits:
+        floor = min(score, floor)
+        capped.append((soc, floor, text))
+    return capped
 
 
 def index_bytes(records: list[TitleRecord]) -> bytes:

@@ -13,6 +13,7 @@ position in ``KINDS``.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import zlib
@@ -32,6 +33,7 @@ __all__ = [
     "Rows",
     "TitleRecord",
     "deletions",
+    "terms_hash",
     "word_hash",
     "lay_out",
 ]
@@ -103,16 +105,32 @@ class Layout:
     spread: Rows  # per term: occupation id, number of its title records holding it, ...
     spread_idf: array  # per term (0 where no title record holds it)
     head_counts: Rows  # per term: occupation id, number of its records headed by it, ...
+    occupation_terms: Rows  # per occupation: the terms of its title records (sorted ids)
     keyword_socs: Rows  # per term: occupations whose keyword text holds it
     reported: array  # per occupation: reported titles
     records: array  # per occupation: title records of every kind
     deletion_hashes: array  # sorted hashes of words and words less one letter
     deletion_terms: array  # the term id each hash came from
+    exact_hashes: array  # sorted hashes of each title document's term ids (not keyword text)
+    exact_docs: array  # the document each hash came from
 
     def text(self, number: int) -> str:
         """Record text ``number``."""
         start = self.text_ends[number - 1] if number else 0
         return self.texts[start : self.text_ends[number]].decode()
+
+    def exact(self, terms: Iterable[int]) -> list[int]:
+        """Title documents (not keyword text) with exactly the term ids ``terms``."""
+        wanted = sorted(set(terms))
+        key = terms_hash(wanted)
+        at = bisect.bisect_left(self.exact_hashes, key)
+        found = []
+        while at < len(self.exact_hashes) and self.exact_hashes[at] == key:
+            number = self.exact_docs[at]
+            if list(self.doc_terms[number]) == wanted:
+                found.append(number)
+            at += 1
+        return found
 
 
 def lay_out(records: Iterable[TitleRecord]) -> Layout:
@@ -200,6 +218,9 @@ def _arrays(
         ),
     )
     hashes, sources = _deletion_index(vocabulary)
+    exact = sorted(
+        (terms_hash(terms[number]), number) for number in range(len(terms)) if not keywords[number]
+    )
     encoded = [text.encode() for text in text_id]
     return Layout(
         size=size,
@@ -219,11 +240,14 @@ def _arrays(
         spread=spread,
         spread_idf=spread_idf,
         head_counts=heads,
+        occupation_terms=_transpose(spread, occupations),
         keyword_socs=keyword_socs,
         reported=array("i", (reported.get(soc, 0) for soc in socs)),
         records=array("i", (counted.get(soc, 0) for soc in socs)),
         deletion_hashes=hashes,
         deletion_terms=sources,
+        exact_hashes=array("q", (h for h, _ in exact)),
+        exact_docs=array("i", (n for _, n in exact)),
     )
 
 
@@ -258,6 +282,15 @@ def _occupation_tables(
     )
 
 
+def _transpose(spread: Rows, occupations: int) -> Rows:
+    """Per occupation, the terms whose ``spread`` row names it."""
+    terms: list[list[int]] = [[] for _ in range(occupations)]
+    for term in range(len(spread)):
+        for soc in spread[term][::2]:
+            terms[soc].append(term)
+    return Rows(terms)
+
+
 def _flat(rows: Iterable[tuple[int, ...]]) -> Iterator[int]:
     for row in rows:
         yield from row
@@ -277,6 +310,11 @@ def deletions(word: str) -> Iterator[str]:
 def word_hash(word: str) -> int:
     """A hash of ``word`` that is the same in every process."""
     return zlib.crc32(word.encode())
+
+
+def terms_hash(terms: Iterable[int]) -> int:
+    """A hash of sorted term ids that is the same in every process."""
+    return zlib.crc32(array("i", terms).tobytes())
 
 
 def _deletion_index(vocabulary: list[str]) -> tuple[array, array]:

@@ -20,7 +20,8 @@ Rules, in order:
 6. Stop words ("and", "of", "the", ...) are dropped.
 7. Plurals are stemmed ("nurses" -> "nurse", "secretaries" -> "secretary",
    "foremen" -> "foreman"), then word families fold to one term (``FAMILIES``:
-   "administrative", "administration", "admin" -> "administrator").
+   "administrative", "administration", "admin" -> "administrator"; and a compound in
+   "-person" or "-woman" to "-man": "foreperson", "forewoman" -> "foreman").
 8. Repeated terms are kept once, so "Registered Nurse (RN)" is ``("registered", "nurse")``.
 
 ``analyse`` also returns the *head words*: the last term of each part of the text between
@@ -43,6 +44,7 @@ __all__ = [
     "STOP_WORDS",
     "analyse",
     "clear_caches",
+    "family",
     "fold",
     "normalise",
     "stem",
@@ -215,6 +217,10 @@ FAMILIES: dict[str, str] = {
     "automobile": "automotive",
 }
 
+# "Foreperson", "forewoman" and "foreman" are one title; so are "salesperson" and
+# "salesman", "chairwoman" and "chairman". Only compounds fold ("person" stays).
+_GENDERED = ("person", "woman")
+
 # Words ending in "s" that are not plurals (after the generic "ss"/"us"/"is" checks).
 _NOT_PLURAL = frozenset({"series", "species", "news", "physics", "gas", "bus", "lens", "atlas"})
 
@@ -232,6 +238,11 @@ class Analysis(NamedTuple):
     heads: frozenset[str]
     # The last term outside brackets: what the text names ("nurse" in "RN (Nurse)").
     head: str | None
+    # Words outside brackets, as written (stop words too, before abbreviations expand).
+    words: int = 0
+    # One run of words: no commas, brackets, stop words or "and" ("Director of Nursing"
+    # and "Nurse, Endoscopy" do not end on what they name; "Endoscopy Nurse" does).
+    plain: bool = False
 
 
 def fold(text: str) -> str:
@@ -315,9 +326,19 @@ def _terms_of(word: str) -> tuple[str, ...]:
     terms = []
     for part in expansion or (word,):
         if part not in STOP_WORDS:
-            stemmed = stem(part)
-            terms.append(FAMILIES.get(stemmed, stemmed))
+            terms.append(family(stem(part)))
     return tuple(terms)
+
+
+def family(term: str) -> str:
+    """Fold a stemmed word to its family's term (``FAMILIES``, "-person"/"-woman")."""
+    folded = FAMILIES.get(term)
+    if folded is not None:
+        return folded
+    for ending in _GENDERED:
+        if term.endswith(ending) and len(term) > len(ending) + 1:
+            return term[: -len(ending)] + "man"
+    return term
 
 
 def analyse(text: str) -> Analysis:
@@ -325,14 +346,20 @@ def analyse(text: str) -> Analysis:
     terms: dict[str, None] = {}
     last_of_part: dict[int, str] = {}
     head = outside = None
+    words = 0
+    plain = True
     for word, part, bracketed in _words(text):
+        words += not bracketed
+        plain = plain and part == 0 and not bracketed and word not in STOP_WORDS
         for term in _terms_of(word):
             terms.setdefault(term, None)
             last_of_part[part] = term
             head = term
             if not bracketed:
                 outside = term
-    return Analysis(tuple(terms), frozenset(last_of_part.values()), outside or head)
+    return Analysis(
+        tuple(terms), frozenset(last_of_part.values()), outside or head, words, plain and words > 0
+    )
 
 
 def clear_caches() -> None:
