@@ -12,6 +12,7 @@ status, content type, headers or body the schema does not declare.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -20,16 +21,26 @@ from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import Engine
 
 from skillsx.config import Settings
+from skillsx.credentials import create_key, write_key
 from skillsx.store.accounts import create_session, create_user, get_or_create_secret
 from skillsx.web import create_app
 from skillsx.web.deps import SESSION_COOKIE
 from tests.web_support import PASSWORD
 
 
+@pytest.fixture(scope="session")
+def issuer_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A signing key, so the credential routes are fuzzed past their 503 (no key)."""
+    path = tmp_path_factory.mktemp("fuzz-key") / "issuer.jwk"
+    write_key(create_key(), path)
+    return path
+
+
 @pytest.fixture()
-def api_schema(built_store: Engine):  # type: ignore[no-untyped-def]
+def api_schema(built_store: Engine, issuer_key: Path):  # type: ignore[no-untyped-def]
     url = built_store.url.render_as_string(hide_password=False)
-    app = create_app(Settings(database_url=url), engine=built_store, build_ttl=0)
+    settings = Settings(database_url=url, issuer_key=issuer_key)
+    app = create_app(settings, engine=built_store, build_ttl=0)
     loaded = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     return loaded.include(path_regex="^/api/v1/")
 

@@ -102,26 +102,27 @@ def test_api_download_verifies(
     assert result["value"] == "Can teach it (self-assessed)"
     with pytest.raises(InvalidCredential, match="it is not about someone@example.org"):
         verify_credential(response.text, keys, subject="someone@example.org")
-    theme = client.get(API, params={"theme": "T01", "level": "emerging"})
+    theme = client.get(f"/api/v1/occupations/{SOC}/themes/T01/credential?level=emerging")
     assert theme.status_code == 200
     assert body(theme.text)["credentialSubject"]["achievement"]["humanCode"] == f"{SOC} T01.E"
 
 
+THEMES = f"/api/v1/occupations/{SOC}/themes"
 ERRORS = [
-    ({}, 400, "Give statement=LEVEL:ORDER, or theme=ID with level=LEVEL"),
-    ({"statement": "emerging:1", "level": "emerging"}, 400, "level goes with theme"),
-    ({"statement": "emerging:99"}, 400, "has no statement emerging:99"),
-    ({"theme": "T99", "level": "emerging"}, 400, 'has no theme "T99"'),
-    ({"statement": "top:1"}, 422, "statement: String should match pattern"),
-    ({"statement": "emerging:1", "rating": "not_yet"}, 422, "rating: String should match"),
+    (API, {}, 422, "statement: Field required"),
+    (API, {"statement": "emerging:99"}, 404, "has no statement emerging:99"),
+    (f"{THEMES}/T99/credential", {"level": "emerging"}, 404, 'has no theme "T99"'),
+    (f"{THEMES}/T01/credential", {}, 422, "level: Field required"),
+    (API, {"statement": "top:1"}, 422, "statement: String should match pattern"),
+    (API, {"statement": "emerging:1", "rating": "not_yet"}, 422, "rating: String should match"),
 ]
 
 
 def test_api_errors(built_store: Engine, key_file: Path, session: Session) -> None:
     client = _client(built_store, key_file, session)
-    for params, status, message in ERRORS:
-        response = client.get(API, params=params)
-        assert response.status_code == status, params
+    for path, params, status, message in ERRORS:
+        response = client.get(path, params=params)
+        assert response.status_code == status, (path, params, response.text)
         assert message in response.json()["error"]["message"]
     response = client.get(
         "/api/v1/occupations/99-9999.00/credential", params={"statement": "emerging:1"}

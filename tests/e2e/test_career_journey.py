@@ -50,9 +50,9 @@ def issuing_server(built_store: Engine, tmp_path: Path) -> Iterator[str]:
 
 def test_search_compare_assess_and_carry_a_credential(  # type: ignore[no-untyped-def]
     issuing_server: str,
-    browser,
+    browser,  # noqa: F811 (the fixture imported from test_assess)
     built_store: Engine,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     server = issuing_server
     email = f"mover-{uuid.uuid4().hex[:8]}@example.org"

@@ -142,9 +142,15 @@ def preferences(text: str, senior: bool) -> tuple[float, float, float, float]:
     return _SENIOR_PREFERENCE[kind]
 
 
+SENIOR_LEAD_SHARE = (
+    0.25  # … and at least this share of its tasks (not engineers who also supervise)
+)
+
+
 def leads_own_work(brief: Brief) -> bool:
     """Whether the occupation's own tasks are mostly about leading others' work."""
-    return sum(work_kind(t.text) == "lead" for t in brief.tasks) >= SENIOR_LEAD_TASKS
+    leading = sum(work_kind(t.text) == "lead" for t in brief.tasks)
+    return leading >= SENIOR_LEAD_TASKS and leading >= SENIOR_LEAD_SHARE * len(brief.tasks)
 
 
 # Keeping up to date: the learner's own development, never a rung's leading work.
@@ -1082,8 +1088,16 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
                 continue
             if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
                 continue  # "follow the set steps when directing foreign sales"
-            if level is Level.ADVANCED and occ.leads and _ORGANISATION_WORK.search(text):
-                continue  # already organisation-wide: no "policy on establishing objectives"
+            if (
+                level is Level.ADVANCED
+                and occ.leads
+                and (_ORGANISATION_WORK.search(text) or work_kind(text) not in {"lead", "judge"})
+            ):
+                # already organisation-wide ("policy on establishing objectives"), or too
+                # small for it ("strategy for checking spa equipment")
+                continue
+            if n == 1 and level is Level.DEVELOPING and work_kind(text) != "routine":
+                continue  # "check own results for accuracy" fits records, not counselling
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list

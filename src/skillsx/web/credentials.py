@@ -16,6 +16,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import Path as ApiPath
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from skillsx.credentials import (
@@ -114,6 +115,8 @@ def _issue(
     theme: str | None,
     level: str | None,
     rating: str,
+    *,
+    api: bool = False,
 ) -> Response:
     if (statement is None) == (theme is None) or (theme is not None and level is None):
         raise HTTPException(
@@ -140,35 +143,58 @@ def _issue(
             name = f"skillsx-credential-{soc}-{theme}-{level}.jwt"
     except CredentialError as exc:
         # The library names the CLI's options ("--statement: …"); here they are parameters.
-        raise CredentialError(_OPTION.sub(r"\1", str(exc))) from None
+        message = _OPTION.sub(r"\1", str(exc))
+        if api and " has no " in message:
+            raise HTTPException(404, message) from None  # no such statement or theme
+        raise CredentialError(message) from None
     return _download(token, name)
+
+
+_API_DESCRIPTION = (
+    "Of the current build, at the user's own `rating`. The subject is the user's email, "
+    "hashed. The answer is a VC-JWT; verify it with `skillsx credential verify` against "
+    "`/.well-known/jwks.json`. 404 when the occupation, or this statement or theme in its "
+    "framework, does not exist."
+)
+_API_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {MEDIA_TYPE: {"schema": {"type": "string"}}}},
+    **error_responses(400, 401, 404, 422, 503),
+}
 
 
 @router.get(
     "/api/v1/occupations/{soc}/credential",
-    summary="A signed, self-assessed Open Badges 3.0 credential for the signed-in user",
-    description=(
-        "For one statement (`statement=LEVEL:ORDER`) or a theme at a level (`theme`, `level`) "
-        "of the current build, at the user's own `rating`. The subject is the user's email, "
-        "hashed. The answer is a VC-JWT; verify it with `skillsx credential verify` against "
-        "`/.well-known/jwks.json`."
-    ),
+    summary="A signed, self-assessed Open Badges 3.0 credential for one statement",
+    description="For one statement (`statement=LEVEL:ORDER`). " + _API_DESCRIPTION,
     response_class=Response,
-    responses={
-        200: {"content": {MEDIA_TYPE: {"schema": {"type": "string"}}}},
-        **error_responses(400, 401, 404, 422, 503),
-    },
+    responses=_API_RESPONSES,
 )
 def credential_api(
     state: StateDep,
     user: CurrentUser,
     soc: str,
-    statement: Annotated[str | None, Query(pattern=STATEMENT)] = None,
-    theme: Annotated[str | None, Query(pattern=THEME)] = None,
-    level: Annotated[str | None, Query(pattern=LEVEL)] = None,
+    statement: Annotated[str, Query(pattern=STATEMENT)],
     rating: Annotated[str, Query(pattern=RATING)] = "independently",
 ) -> Response:
-    return _issue(state, user, soc, statement, theme, level, rating)
+    return _issue(state, user, soc, statement, None, None, rating, api=True)
+
+
+@router.get(
+    "/api/v1/occupations/{soc}/themes/{theme}/credential",
+    summary="A signed, self-assessed Open Badges 3.0 credential for a theme at a level",
+    description="For one theme (`T01` …) at one `level`. " + _API_DESCRIPTION,
+    response_class=Response,
+    responses=_API_RESPONSES,
+)
+def theme_credential_api(
+    state: StateDep,
+    user: CurrentUser,
+    soc: str,
+    theme: Annotated[str, ApiPath(pattern=THEME)],
+    level: Annotated[str, Query(pattern=LEVEL)],
+    rating: Annotated[str, Query(pattern=RATING)] = "independently",
+) -> Response:
+    return _issue(state, user, soc, None, theme, level, rating, api=True)
 
 
 def assessment_credential(state: AppState, user: User, assessment: dict[str, Any]) -> Response:
