@@ -7,7 +7,13 @@ import re
 import pytest
 
 from skillsx.compose.engines import get_engine
-from skillsx.compose.ladder import _good_subject, _tech_fits, compose_ladder, work_kind
+from skillsx.compose.ladder import (
+    _good_subject,
+    _own_words,
+    _tech_fits,
+    compose_ladder,
+    work_kind,
+)
 from skillsx.compose.phrases import gerund
 from skillsx.compose.wording import gerund_phrase, occupation_noun, supervised_by, verb_phrase
 from skillsx.ingest.load import load_release
@@ -218,3 +224,22 @@ def test_gerunds_follow_the_dictionary() -> None:
     assert gerund("transmit") == "transmitting"
     assert gerund("visit") == "visiting"
     assert gerund("set up") == "setting up"
+
+
+def test_gerund_phrase_turns_particles_and_later_list_verbs() -> None:
+    assert gerund_phrase("set up or operate machines") == "setting up or operating machines"
+    assert gerund_phrase("prepare patient, sterilize or disinfect instruments").startswith(
+        "preparing patient, sterilizing"
+    )
+
+
+def test_a_label_names_the_work_it_heads() -> None:
+    text = "Review reports submitted by staff members to recommend approval."
+    assert _own_words("Data analysis", text) == "Reports"  # the task's own object
+    assert _own_words("Budget reports", "Prepare budget reports.") == "Budget reports"
+    # No clean object of its own: no label rather than another task's.
+    assert _own_words("Fencing or other barriers", "Space and fasten together rods.") in {
+        "",
+        "Rods",
+    }
+    assert _own_words("Physical resources", "Dispose of surplus property.") != "Physical resources"

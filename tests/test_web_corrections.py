@@ -205,3 +205,13 @@ def test_apply_overrides() -> None:
     only_action = apply_overrides(framework, [Override(SOC, "statement:emerging:1", "act.", 5)])
     assert only_action.statements[0].subject == "Old subject"
     assert only_action.statements[0].action == "act."
+
+
+def test_change_list_refuses_a_malformed_soc(engine: Engine) -> None:
+    """A NUL byte once reached PostgreSQL from ?soc= (found by schemathesis): 422, not 500."""
+    client = make_client(engine)
+    for bad in ("\x00", "41-2031", "x" * 300):
+        r = client.get("/api/v1/corrections", params={"soc": bad})
+        assert r.status_code == 422, (bad, r.text)
+        assert "soc" in r.json()["error"]["message"]
+    assert client.get("/api/v1/corrections", params={"soc": SOC}).status_code == 200

@@ -520,7 +520,7 @@ def _theme_of(task: Task) -> str:
     return task.dwas[0].iwa_title if task.dwas else "Other work"
 
 
-def _task_candidates(brief: Brief) -> list[Candidate]:
+def _task_candidates(brief: Brief, strict: bool = True) -> list[Candidate]:
     out = []
     senior = leads_own_work(brief)
     for rank, task in enumerate(brief.tasks):
@@ -528,6 +528,8 @@ def _task_candidates(brief: Brief) -> list[Candidate]:
         if core is None:
             continue
         subject = _plain(task_facet(task, rank, brief.release).subject)
+        if strict:
+            subject = _own_words(subject, task.text)
         if _unfit(subject) or not subject:
             continue
         prefs = list(preferences(task.text, senior))
@@ -546,6 +548,34 @@ def _task_candidates(brief: Brief) -> list[Candidate]:
             )
         )
     return out
+
+
+def _own_words(subject: str, text: str) -> str:
+    """The task's own object as its subject when the namer's subject shares no word with the
+    task ("Fencing or other barriers" for tying rebar, "Medical devices" for checking lenses):
+    a label must name the work it heads; with no clean object of its own, no subject ("")."""
+    if st.content_stems(subject) & st.content_stems(text):
+        return subject
+    clauses = parse_task(text)
+    own = _plain(subject_for(clauses[0])) if clauses else ""
+    words = own.lower().split()
+    verb = text.split(" ", 1)[0].rstrip(",").lower()
+    if (
+        not own
+        or len(words) > 6
+        or len(set(words)) < len(words)  # "Development development"
+        or opens_with_verb(own)
+        or not st.content_stems(own) - st.content_stems(verb)
+        or words[-1] in _DANGLING_SUBJECT  # "Construction or"
+        # one nominalised verb says no object: "Direction", "Verification", "Responses"
+        or (len(words) == 1 and re.search(r"(?:tions?|sions?|ments?|ances?|ences?|ing|ses)$", own))
+        or (len(words) == 1 and not own.endswith("s"))  # "Upkeep", "Order", "Leadership"
+        or words[0].endswith("ing")  # "Lifting others", "Picking passengers"
+        or "," in own
+        or {"how", "what", "others"} & set(words)
+    ):
+        return ""  # no label of its own: the task is not stated rather than mislabelled
+    return own
 
 
 def _plain(subject: str) -> str:
@@ -1320,9 +1350,19 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
 
 
 def compose_ladder(brief: Brief, engine_label: str) -> Framework:
-    """Compose the framework of one occupation, level by level, from its whole record."""
+    """Compose the framework of one occupation, level by level, from its whole record.
+
+    Tasks whose subject names other work are left out; a record too sparse to fill every
+    level without them takes them back (a handful of occupations)."""
+    framework = _compose(brief, engine_label, strict=True)
+    if len(framework.statements) < PER_LEVEL * len(LEVELS):
+        return _compose(brief, engine_label, strict=False)
+    return framework
+
+
+def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
     occ = _Occupation(brief)
-    tasks = _task_candidates(brief)
+    tasks = _task_candidates(brief, strict)
     own_lead = sum(1 for c in tasks if work_kind(c.core) in {"lead"})
     pool = (
         tasks

@@ -12,7 +12,7 @@ import re
 
 from lemminflect import getAllLemmas
 
-from skillsx.compose.lexicon import BASE_VERBS
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
 from skillsx.compose.phrases import gerund, lower_first, singular, split_clauses
 from skillsx.models import Brief
 
@@ -121,6 +121,9 @@ def verb_phrase(text: str, max_words: int) -> str | None:
     return lower_first(phrase)
 
 
+_PARTICLES = frozenset("up out off down back away over".split())
+
+
 def gerund_phrase(phrase: str) -> str:
     """'dig ditches or trenches, backfill …' -> 'digging ditches or trenches, backfilling …':
     every verb of the opening verb list and of later coordinated clauses as a gerund."""
@@ -140,7 +143,26 @@ def gerund_phrase(phrase: str) -> str:
             if i > 0 and bare in {"and", "or"}:
                 i += 1
                 continue
+            if i > 0 and bare in _PARTICLES and toks[i - 1].endswith("ing"):
+                i += 1  # "setting up or operating machines"
+                continue
             break
+        # A later verb of the same list after an object: "preparing patient, sterilize or
+        # disinfect instruments" -> "…, sterilizing or disinfecting instruments".
+        for j in range(i + 1, len(toks)):
+            bare = toks[j].lower().strip(",")
+            before = toks[j - 1]
+            if "to" in toks[i:j] or "and" in toks[i : j - 1] or "or" in toks[i : j - 1]:
+                break  # "turning valves to heat, admit …": infinitives stay
+            if (
+                bare in BASE_VERBS
+                and bare not in NOUNISH_VERBS
+                and (
+                    before.endswith(",")
+                    or (before in {"and", "or"} and toks[j - 2].endswith(("ing", "ing,")))
+                )
+            ):
+                toks[j] = gerund(bare) + ("," if toks[j].endswith(",") else "")
         out.append(" ".join(toks))
         del n
     return _join_clauses(out)

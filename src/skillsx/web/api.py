@@ -215,7 +215,12 @@ def build(conn: ConnDep, build_id: int) -> dict[str, Any]:
 
 
 @router.get("/corrections", summary="Accepted corrections (the published change list)")
-def corrections(conn: ConnDep, soc: str | None = None) -> dict[str, Any]:
+def corrections(
+    conn: ConnDep,
+    soc: Annotated[
+        str | None, Query(pattern=r"^\d{2}-\d{4}\.\d{2}$", description="O*NET-SOC code")
+    ] = None,
+) -> dict[str, Any]:
     return {
         "results": [
             public_correction(c) for c in list_corrections(conn, status="accepted", soc=soc)
