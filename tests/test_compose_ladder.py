@@ -243,3 +243,31 @@ def test_a_label_names_the_work_it_heads() -> None:
         "Rods",
     }
     assert _own_words("Physical resources", "Dispose of surplus property.") != "Physical resources"
+
+
+def test_no_emergency_is_routine_work(brief_of) -> None:
+    from skillsx.compose.ladder import Candidate, _Occupation, _write
+
+    occ = _Occupation(brief_of("47-2061.00"))  # a hands-on bank with "on routine work"
+    written = []
+    for n in range(40):  # every starting phrase of the bank
+        cand = Candidate(
+            subject="Emergency response",
+            core="assist workers in the management of emergencies on site",
+            anchors=[],
+            theme="x",
+            kind="task",
+            prefs=(3.0, 0.0, 0.0, 0.0),
+            key=f"task:{n}",
+        )
+        action = _write(cand, Level.EMERGING, occ, {})
+        if action:
+            written.append(action)
+    assert written and not [a for a in written if "routine" in a]
+
+
+def test_role_noun_drops_a_leading_other() -> None:
+    class B:
+        title = "Outdoor Power Equipment and Other Small Engine Mechanics"
+
+    assert occupation_noun(B()) == "small engine mechanic"  # type: ignore[arg-type]

@@ -227,7 +227,6 @@ _DEVELOPING = (
     " without close supervision, handling the usual variations",
     " across a full workload, with periodic review by {senior}",
     " with moderate independence, escalating unusual cases",
-    " accurately and on time across a full workload",
     " without help, asking only on exceptions",
     " within established procedures, using own judgement on everyday cases",
     " reliably and independently, adapting the method to common variations",
@@ -241,10 +240,8 @@ _PROFICIENT_HANDS_ON = (
     " and show less experienced {peers} how to do it well",
     " to a high standard without supervision, checking others' work",
     " and sort out problems other {peers} bring to them",
-    " safely and efficiently under difficult conditions",
     " without supervision, spotting and fixing problems before they spread",
     " as the person others ask when a job goes wrong",
-    " quickly and to standard, helping others keep pace",
     ", taking on the jobs that need the most experience",
     " and check that others' work meets the standard",
 )
@@ -999,6 +996,10 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             continue
         if _UNIT_WORDS & _lower_words(filled) and _UNIT_WORDS & _lower_words(core):
             continue  # the unit said twice ("for work activities … on routine work")
+        if _DOUBLED.search(filled):
+            continue  # "problems other other … mechanics bring"
+        if "routine" in filled and _URGENT.search(core):
+            continue  # no "emergencies on routine work"
         if phrase.strip(", ") in used:
             fallback = fallback or (phrase, filled)
             continue
@@ -1013,6 +1014,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
 
 
 _UNIT_WORDS = frozenset("work works job jobs task tasks".split())
+_URGENT = re.compile(r"\b(?:emergenc\w*|crisis|crises|urgent|disasters?|injur\w*)\b", re.I)
 
 
 def _lower_words(text: str) -> set[str]:

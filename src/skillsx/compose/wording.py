@@ -212,7 +212,7 @@ def occupation_noun(brief: Brief) -> str:
     if not toks:
         return "practitioner"
     toks = toks[-4:]
-    while len(toks) > 1 and toks[0].lower() in {"a", "an", "the", "as", "of", "and", "or"}:
+    while len(toks) > 1 and toks[0].lower() in {"a", "an", "the", "as", "of", "and", "or", "other"}:
         toks = toks[1:]  # "English as a Second Language Instructors": no "a senior a second …"
     toks[-1] = singular(toks[-1])
     noun = " ".join(toks)
