@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine, func, select
 
 from skillsx.config import Settings
@@ -19,54 +14,28 @@ from skillsx.store import schema
 from skillsx.store.accounts import create_user
 from skillsx.web import create_app
 from tests.conftest import ROOT
+from tests.e2e.support import chromium, serving
 
 # The session's fixture store on SQLite only: one browser run is enough.
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("store", ["sqlite"], indirect=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 SOC, TO = "41-2031.00", "41-3091.00"
 PASSWORD = "correct horse battery"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture()
 def server(built_store: Engine) -> Iterator[str]:
     url = built_store.url.render_as_string(hide_password=False)
     app = create_app(Settings(database_url=url), engine=built_store, build_ttl=0)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=_free_port(), log_level="warning", ws="none", lifespan="off"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture()
 def browser():  # type: ignore[no-untyped-def]
-    if not CHROMIUM.exists():
-        pytest.fail("Debian chromium is missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

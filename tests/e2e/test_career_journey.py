@@ -4,14 +4,11 @@ download the assessment as a credential → verify it against the site's publish
 from __future__ import annotations
 
 import re
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from skillsx.config import Settings
@@ -19,11 +16,18 @@ from skillsx.credentials import create_key, read_public_keys, verify_credential,
 from skillsx.errors import InvalidCredential
 from skillsx.store.accounts import create_user
 from skillsx.web import create_app
-from tests.e2e.test_assess import PASSWORD, _free_port, _rate, _shot, browser  # noqa: F401
+from tests.e2e.support import chromium, serving
+from tests.e2e.test_assess import PASSWORD, _rate, _shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("store", ["sqlite"], indirect=True)]
 
 FROM, TO = "41-2031.00", "41-3091.00"
+
+
+@pytest.fixture()
+def browser():  # type: ignore[no-untyped-def]
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture()
@@ -33,24 +37,13 @@ def issuing_server(built_store: Engine, tmp_path: Path) -> Iterator[str]:
     url = built_store.url.render_as_string(hide_password=False)
     settings = Settings(database_url=url, issuer_key=key)
     app = create_app(settings, engine=built_store, build_ttl=0)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=_free_port(), log_level="warning", ws="none", lifespan="off"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base
 
 
 def test_search_compare_assess_and_carry_a_credential(  # type: ignore[no-untyped-def]
     issuing_server: str,
-    browser,  # noqa: F811 (the fixture imported from test_assess)
+    browser,
     built_store: Engine,
     tmp_path: Path,
 ) -> None:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from skillsx.build import run_build
@@ -23,10 +19,10 @@ from skillsx.store.accounts import create_user
 from skillsx.store.db import open_engine
 from skillsx.web import create_app
 from tests.conftest import AEI, CIP, ROOT
+from tests.e2e.support import chromium, serving
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 SOC = "11-2022.00"
 PASSWORD = "correct horse battery"
@@ -34,12 +30,6 @@ NEW_TEXT = (
     "Customer preference notes — record what each customer asks for "
     "and pass it to a supervisor daily."
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -60,35 +50,14 @@ def e2e_store(tmp_path_factory: pytest.TempPathFactory, release_dir: Path, extra
 def server(e2e_store: Engine) -> Iterator[str]:
     url = e2e_store.url.render_as_string(hide_password=False)
     app = create_app(Settings(database_url=url), engine=e2e_store, build_ttl=0)
-    port = _free_port()
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="off"
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian chromium is missing: apt-get install -y chromium (see .ci/run)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+def browser():  # type: ignore[no-untyped-def]
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _shot(page, name: str) -> None:

@@ -74,6 +74,13 @@ def find_statement(document: dict[str, Any], statement_id: str) -> dict[str, Any
     )
 
 
+def _earned(rating: str) -> None:
+    """A rating that earns a credential: any but "not yet"."""
+    ach.check_rating(rating)
+    if rating == "not_yet":
+        raise CredentialError('--rating: "not_yet" earns no credential; rate it once you can.')
+
+
 def issue_statement_credential(
     document: dict[str, Any],
     build_version: str,
@@ -86,9 +93,7 @@ def issue_statement_credential(
     now: datetime | None = None,
 ) -> str:
     """A credential for one statement of a framework, at the holder's self-assessed rating."""
-    ach.check_rating(rating)
-    if rating == "not_yet":
-        raise CredentialError('--rating: "not_yet" earns no credential; rate it once you can.')
+    _earned(rating)
     occ = document["occupation"]
     soc, title = occ["soc"], occ["title"]
     s = find_statement(document, statement_id)
@@ -139,9 +144,7 @@ def issue_theme_credential(
     now: datetime | None = None,
 ) -> str:
     """A credential for a theme's statements at one level, at one self-assessed rating."""
-    ach.check_rating(rating)
-    if rating == "not_yet":
-        raise CredentialError('--rating: "not_yet" earns no credential; rate it once you can.')
+    _earned(rating)
     occ = document["occupation"]
     soc, title = occ["soc"], occ["title"]
     level = _level(level_name)
