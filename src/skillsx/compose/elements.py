@@ -373,7 +373,7 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
         "apply expert knowledge of {what} and advise colleagues on difficult cases",
     ),
     A: (
-        "keep the team's knowledge of {what} current",
+        "keep the team's knowledge current in {what}",
         "act as the team's authority on {what}",
     ),
 }

@@ -20,6 +20,7 @@ written cleanly within 13-24 words is dropped, never forced.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -223,11 +224,12 @@ _EMERGING_QUALIFIED = (
     " on assigned work, with {senior} signing off the results",
 )
 _DEVELOPING = (
+    " independently",
+    " without close supervision",
     " independently on routine work, referring exceptions to {senior}",
     " without close supervision, handling the usual variations",
     " across a full workload, with periodic review by {senior}",
     " with moderate independence, escalating unusual cases",
-    " without help, asking only on exceptions",
     " within established procedures, using own judgement on everyday cases",
     " reliably and independently, adapting the method to common variations",
     " as a fully trained {noun}, referring non-routine problems to {senior}",
@@ -235,15 +237,22 @@ _DEVELOPING = (
 )
 _PROFICIENT_HANDS_ON = (
     " as an experienced hand, showing newer {peers} how it is done",
-    " on the most difficult jobs, without supervision",
-    ", including difficult or unusual jobs",
     " and show less experienced {peers} how to do it well",
     " to a high standard without supervision, checking others' work",
-    " and sort out problems other {peers} bring to them",
     " without supervision, spotting and fixing problems before they spread",
-    " as the person others ask when a job goes wrong",
-    ", taking on the jobs that need the most experience",
     " and check that others' work meets the standard",
+    " unsupervised, putting right faults in others' work",
+    ", choosing the method and order of work without supervision",
+    " and pass on the practical tricks of the trade to newer {peers}",
+)
+# Hands-on skilled work at Proficient: the hard jobs are what the experience is for (not
+# "shovel snow on the most difficult jobs").
+_PROFICIENT_HANDS_ON_SKILLED = (
+    " on the most difficult jobs, without supervision",
+    ", including difficult or unusual jobs",
+    ", taking on the jobs that need the most experience",
+    " as an experienced hand, showing newer {peers} how it is done",
+    " to a high standard without supervision, checking others' work",
 )
 # Proficient everyday work: done to standard and taught; no "most demanding cases" for
 # depositing valuables.
@@ -254,8 +263,6 @@ _PROFICIENT = (
     ", setting the example for less experienced {peers}",
     " and show newer {peers} the checks that keep it right",
     " without supervision, spotting and correcting problems early",
-    " to standard and on time, helping colleagues who fall behind",
-    " and sort out problems colleagues bring to them",
 )
 # Proficient leading work: a team, a unit or a set of accounts, inside the organisation's plan.
 _PROFICIENT_LEAD = (
@@ -263,15 +270,12 @@ _PROFICIENT_LEAD = (
     " day to day, reporting results and risks to senior leaders",
     " across own team, adjusting plans as the results show",
     " for a team or function, balancing workload and priorities",
-    ", answering for the team's results against agreed targets",
     " within own area of responsibility, escalating what exceeds it",
 )
 # Proficient judgement work: the hard cases are what the judgement is for.
 _PROFICIENT_JUDGE = (
     ", including complex and non-routine cases",
     " in difficult or unusual cases, as the person colleagues consult",
-    " in the most demanding cases, resolving problems others escalate",
-    " in ambiguous or high-pressure situations, using expert judgement",
     " with full autonomy, advising colleagues in other roles",
     " as the recognised expert, taking on escalated problems",
     " in complex cases, coordinating with other specialists",
@@ -298,7 +302,6 @@ _ADVANCED_ORGANISATION = (
     " at organisation level, shaping practice across teams",
     " and represent the work to senior leaders and outside bodies",
     " and develop the next generation of {peers}",
-    ", setting long-term priorities and committing resources",
     " across the organisation, accountable for the results",
     " and decide how the function is organised and resourced",
     ", aligning the work with the organisation's strategy",
@@ -368,7 +371,7 @@ def level_phrases(
         return _DEVELOPING
     if level is Level.PROFICIENT:
         if manual and hands_on(zone):
-            return _PROFICIENT_HANDS_ON
+            return _PROFICIENT_HANDS_ON_SKILLED if kind == "judge" else _PROFICIENT_HANDS_ON
         if kind == "lead":
             return _PROFICIENT_LEAD
         return _PROFICIENT_JUDGE if kind in {"judge", "coach"} else _PROFICIENT
@@ -798,11 +801,11 @@ _TECH_NEEDS = {
     "geographic information": "map|spatial|survey|geograph|gis",
     "map creation": "map",
     "industrial control": "process|machine|control|system|plant",
-    "graphics or photo": "image|photo|graphic|artwork|illustrat",
+    "graphics or photo": "photo|graphic|artwork|illustrat|layout",
     "video creation": "video|film|footage",
     "development environment": "code|programming|programs? (?:code|logic)|software|debug",
     "object or component oriented": "code|programming|software|debug",
-    "web platform": "web|site|page|online",
+    "web platform": "web|website|internet|online",
     "data base reporting": "report|data",
     "business intelligence": "report|data|analy|performance",
     "human resources": "staff|personnel|employee|payroll|hir",
@@ -958,6 +961,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         level is Level.EMERGING
         and cand.kind in {"task", "dwa"}
         and work_kind(core) == "judge"
+        and not cand.fixed
         and int(state.get("helps", 0)) < HELPS_PER_LEVEL  # type: ignore[call-overload]
         and occ.senior not in core
     ):
@@ -1000,6 +1004,8 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             continue  # "problems other other … mechanics bring"
         if "routine" in filled and _URGENT.search(core):
             continue  # no "emergencies on routine work"
+        if _RELATIVE.search(core) and not filled.startswith((",", " and ")):
+            continue  # "workers who perform duties for the whole crew": it would attach there
         if phrase.strip(", ") in used:
             fallback = fallback or (phrase, filled)
             continue
@@ -1014,6 +1020,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
 
 
 _UNIT_WORDS = frozenset("work works job jobs task tasks".split())
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
 _URGENT = re.compile(r"\b(?:emergenc\w*|crisis|crises|urgent|disasters?|injur\w*)\b", re.I)
 
 
@@ -1035,21 +1042,12 @@ def _echoes(core: str) -> bool:
     return noun != verb and re.search(rf"\b{re.escape(noun)}\b", core.lower()) is not None
 
 
+# Widenings of named work, by rung. Only those that read as the rung's own work; the
+# filler forms reviewers quoted ("Planning of own … work", "Basics of … work", "Resources
+# for … work") are kept in _WIDEN_SPARE for a record that nothing else can fill.
 _WIDEN = {
-    Level.EMERGING: (
-        (
-            "Basics of {x} work",
-            "learn the steps and checks involved in {g}, working beside {senior}",
-        ),
-        (
-            "Set steps for {x}",
-            "follow the set steps when {g} and ask {senior} before departing from them",
-        ),
-    ),
-    Level.DEVELOPING: (
-        ("Planning of own {x} work", "plan and organise own work when {g}"),
-        ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
-    ),
+    Level.EMERGING: (),
+    Level.DEVELOPING: (),
     Level.PROFICIENT: (
         (
             "Quality of {x} work",
@@ -1073,6 +1071,25 @@ _WIDEN = {
         ("Training in {x} work", "train and assess newer {peers} in {g}"),
         ("Methods for {x}", "decide the methods and checks the team uses when {g}"),
         ("Improvements to {x} work", "find better ways of {g} and agree the changes with the team"),
+    ),
+}
+_WIDEN_SPARE = {
+    Level.EMERGING: (
+        (
+            "Basics of {x} work",
+            "learn the steps and checks involved in {g}, working beside {senior}",
+        ),
+        (
+            "Set steps for {x}",
+            "follow the set steps when {g} and ask {senior} before departing from them",
+        ),
+    ),
+    Level.DEVELOPING: (
+        ("Planning of own {x} work", "plan and organise own work when {g}"),
+        ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
+    ),
+    Level.PROFICIENT: (),
+    Level.ADVANCED: (
         ("Resources for {x} work", "estimate the time, people and materials needed for {g}"),
         ("Allocation of {x} work", "decide who takes on each piece of {g} and check progress"),
         ("Daily plan for {x} work", "plan who handles {g} each day and check the results"),
@@ -1099,16 +1116,22 @@ _WIDEN_ORGANISATION = (
 )
 
 
-def _widen_table(level: Level, occ: _Occupation) -> tuple[tuple[str, str], ...]:
+def _widen_table(
+    level: Level, occ: _Occupation, spare: bool = False
+) -> tuple[tuple[str, str], ...]:
+    if spare:
+        return _WIDEN_SPARE[level]
     if level is Level.ADVANCED and occ.leads:
         return _WIDEN_ORGANISATION
     return _WIDEN[level]
 
 
-def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Candidate]:
+def _widened(
+    tasks: list[Candidate], level: Level, occ: _Occupation, spare: bool = False
+) -> list[Candidate]:
     """Task work seen from a wider rung, for records too sparse to fill that rung."""
     out = []
-    for n, (subject_t, action_t) in enumerate(_widen_table(level, occ)):
+    for n, (subject_t, action_t) in enumerate(_widen_table(level, occ, spare)):
         for cand in tasks:
             task = next(a for a in cand.anchors if a.kind == "task")
             text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
@@ -1128,7 +1151,7 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
                 # already organisation-wide ("policy on establishing objectives"), or too
                 # small for it ("strategy for checking spa equipment")
                 continue
-            if n == 1 and level is Level.DEVELOPING and work_kind(text) != "routine":
+            if spare and n == 1 and level is Level.DEVELOPING and work_kind(text) != "routine":
                 continue  # "check own results for accuracy" fits records, not counselling
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
@@ -1141,7 +1164,7 @@ def _widened(tasks: list[Candidate], level: Level, occ: _Occupation) -> list[Can
                     theme=cand.theme,
                     kind="widened",
                     prefs=(0.0, 0.0, 0.0, 0.0),
-                    key=f"widened:{level.value}:{n}:{cand.key}",
+                    key=f"widened{'-spare' if spare else ''}:{level.value}:{n}:{cand.key}",
                     fixed=True,
                 )
             )
@@ -1243,7 +1266,7 @@ def _near(home: int, level: int, key: str) -> bool:
     return 0 <= level - home <= 1
 
 
-REPEATS = 2  # subjects a framework may repeat at a second level when its record is sparse
+REPEATS = 4  # statements a framework may give a subject already said at another level
 
 
 class _Picker:
@@ -1333,8 +1356,8 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
                 continue  # software use is no senior rung's mark
             if not last_resort and cand.kind in {"task", "dwa"}:
                 kind = work_kind(cand.core)
-                if i <= 1 and kind == "lead":
-                    continue  # supervising is no learner's work
+                if i <= 1 and kind in {"lead", "coach"}:
+                    continue  # supervising and training others is no learner's work
                 if i == 3 and kind in {"routine", "core", "learn"}:
                     continue  # the top rung widens everyday work before it repeats it
                 if i == 2 and kind in {"routine", "learn"}:
@@ -1349,6 +1372,103 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
             ):
                 continue  # a skill shows at its rung or up to two above; a style one
             pick.take(cand, level)
+
+
+LADDER_THEMES = 2  # subjects a framework follows down from its senior rungs
+# The established worker's share of judgement work a senior rung holds: its everyday cases.
+_STRAIGHTFORWARD = {
+    "judge": (
+        "handle the straightforward cases when {g}, referring complex ones to {senior}",
+        "deal with everyday cases when {g} and pass difficult ones to {senior}",
+    ),
+    "core": (
+        "handle the everyday part of {g} alone, asking {senior} about anything unusual",
+        "deal with the usual situations when {g}, referring unusual ones to {senior}",
+    ),
+}
+
+
+def _follow_down(pick: _Picker, occ: _Occupation) -> None:
+    """Fill short lower rungs with work a senior rung already holds, at the lower rung's
+    size: "help a senior chemist design experiments" (Emerging), "handle the straightforward
+    cases when designing experiments, referring complex ones to a senior chemist"
+    (Developing). Leading work never comes down; the subject stays the same (a repeated
+    subject, at most LADDER_THEMES in a framework) and the verb changes."""
+    if pick.full(Level.EMERGING) and pick.full(Level.DEVELOPING):
+        return
+    sources = [
+        cand
+        for level in (Level.PROFICIENT, Level.ADVANCED)
+        for cand, _ in pick.chosen[level]
+        if cand.kind in {"task", "dwa"} and work_kind(cand.core) in {"judge", "core"}
+    ]
+    sources.sort(key=lambda c: (work_kind(c.core) != "judge", _hash(occ.brief.soc, c.key)))
+    followed = 0
+    for cand in sources:
+        if followed >= LADDER_THEMES:
+            break
+        if occ.senior in cand.core:
+            continue
+        took = False
+        if not pick.full(Level.EMERGING):
+            frames = pick.states[Level.EMERGING].setdefault("help_frames", set())
+            assert isinstance(frames, set)
+            for k in range(len(_HELP)):
+                frame = _HELP[(_hash(occ.brief.soc, cand.key) + k) % len(_HELP)]
+                if frame in frames or _lower_words(frame) & _lower_words(cand.core) - {"to"}:
+                    continue
+                core = occ.fill(frame.replace("{vp}", "@VP@")).replace("@VP@", cand.core)
+                helped = _replace(cand, core=core, key=f"help:{cand.key}", fixed=True)
+                if pick.take(helped, Level.EMERGING, repeat=True):
+                    frames.add(frame)
+                    took = True
+                    break
+        short = verb_phrase(cand.core, 9)
+        if not pick.full(Level.DEVELOPING) and short is not None:
+            used = pick.states[Level.DEVELOPING].setdefault("frames", set())
+            assert isinstance(used, set)
+            for k, frame in enumerate(_STRAIGHTFORWARD.get(work_kind(cand.core), ())):
+                if frame in used:
+                    continue
+                core = occ.fill(frame.replace("{g}", gerund_phrase(short)))
+                plain = _replace(cand, core=core, key=f"plain:{k}:{cand.key}", fixed=True)
+                if pick.take(plain, Level.DEVELOPING, repeat=True):
+                    used.add(frame)
+                    took = True
+                    break
+        followed += took
+
+
+def _replace(cand: Candidate, **changes: object) -> Candidate:
+    return dataclasses.replace(cand, **changes)  # type: ignore[arg-type]
+
+
+def _widen_pass(
+    pick: _Picker, sources: list[Candidate], occ: _Occupation, spare: bool = False
+) -> None:
+    """Fill short rungs with widenings of named work, each pattern once, then more often."""
+    for level in LEVELS:
+        if pick.full(level):
+            continue
+        widened = _widened(sources, level, occ, spare)
+        table = _widen_table(level, occ, spare)
+        for per_pattern in (1, 2, 3, 4):  # each pattern once, then more often on a short rung
+            for cand in widened:
+                if pick.full(level):
+                    break
+                family = ":".join(cand.key.split(":", 3)[:3])
+                source = cand.key.split(":", 3)[3]
+                mine = [c.key for c, _ in pick.chosen[level] if c.kind == "widened"]
+                pattern = table[int(family.rsplit(":", 1)[1])][1]
+                if any(k.endswith(":" + source) for k in mine) and (
+                    per_pattern < 3 or pattern.endswith("{g}")
+                ):
+                    continue  # one widening of a task per rung: its closing words would repeat
+                if sum(k.startswith(family + ":") for k in mine) >= (
+                    1 if level is Level.EMERGING else per_pattern
+                ):
+                    continue
+                pick.take(cand, level)
 
 
 def compose_ladder(brief: Brief, engine_label: str) -> Framework:
@@ -1397,29 +1517,18 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
                 taken[cand.kind] = taken.get(cand.kind, 0) + 1
     # A level still short of ten takes any unused statement the records give.
     _fill(pick, pool, last_resort=False)
+    # Then the senior rungs' own work followed down the ladder: the learner helps with it,
+    # the established worker takes its straightforward cases (the same subject, at most
+    # LADDER_THEMES of them in a framework).
+    _follow_down(pick, occ)
     # Then a sparse record widens work already named into the team's standard
-    # (Advanced), its quality (Proficient) or the planning of own work (Developing).
-    for level in LEVELS:
-        widened = _widened(tasks + [c for c in pool if c.kind == "dwa"], level, occ)
-        for per_pattern in (1, 2, 3, 4):  # each pattern once, then more often on a short rung
-            for cand in widened:
-                if pick.full(level):
-                    break
-                family = ":".join(cand.key.split(":", 3)[:3])
-                source = cand.key.split(":", 3)[3]
-                mine = [c.key for c, _ in pick.chosen[level] if c.kind == "widened"]
-                pattern = _widen_table(level, occ)[int(family.rsplit(":", 1)[1])][1]
-                if any(k.endswith(":" + source) for k in mine) and (
-                    per_pattern < 3 or pattern.endswith("{g}")
-                ):
-                    continue  # one widening of a task per rung: its closing words would repeat
-                if sum(k.startswith(family + ":") for k in mine) >= (
-                    1 if level is Level.EMERGING else per_pattern
-                ):
-                    continue
-                pick.take(cand, level)
-    # As a last resort a level phrase may repeat within the level.
+    # (Advanced) or its quality (Proficient).
+    sources = tasks + [c for c in pool if c.kind == "dwa"]
+    _widen_pass(pick, sources, occ)
+    # As a last resort a level phrase may repeat within the level; a record that still
+    # cannot fill a rung takes the plainest widenings (planning own work, its basics).
     _fill(pick, pool, last_resort=True)
+    _widen_pass(pick, sources, occ, spare=True)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)

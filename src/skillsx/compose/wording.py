@@ -135,7 +135,11 @@ def gerund_phrase(phrase: str) -> str:
             bare = toks[i].lower().strip(",")
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             after_list = i == 0 or toks[i - 1].endswith(",") or toks[i - 1] in {"and", "or"}
-            if bare in BASE_VERBS and after_list and nxt != "of":
+            joined = i > 1 and toks[i - 1] in {"and", "or"} and toks[i - 2].endswith("ing")
+            if nxt != "of" and (
+                (bare in BASE_VERBS and after_list)
+                or (joined and "VERB" in getAllLemmas(bare) and bare not in NOUNISH_VERBS)
+            ):
                 tail = "," if toks[i].endswith(",") else ""
                 toks[i] = gerund(bare) + tail
                 i += 1
