@@ -94,7 +94,8 @@ NOUNISH_VERBS = frozenset(
 smoke bone lace fillet
 back bag balance bill block bolt bond book budget cable cap care cash cast catalogue cement
 chain chair change chart check chip claim code comment compound contract control cook copy cover
-cue cure cut date-stamp deal debate design display document drain draft dress drill drive dump dust dye
+cue cure cut date-stamp deal debate design display document drain draft dress drill drive dump
+dust dye
 estimate exchange exercise experiment file finish fire fix flag form format frame glaze grade
 guard guide hand harvest heat hold host inventory iron issue key label layout lead level light
 line link list load lock log look machine mail map mark market mask massage match model mold mop
