@@ -39,13 +39,18 @@ _TAILS = (
 )
 _VAGUE_END = re.compile(
     r",? (?:(?:in|of|for|on) (?:areas|fields|matters|items|things|ways|topics)|"
+    r"(?:involving|regarding|concerning|about|related to|relating to) (?:processes|issues|"
+    r"areas|matters|activities|procedures|techniques|topics|things)|"
     r"(?:using|with|by|through) (?:techniques|methods|tools|equipment|procedures|materials|"
     r"devices|instruments|means|sources|items|techniques and tools))$"
 )
 _DANGLING = frozenset(
     "and or of to for in on at by with from into as such the a an their its including "
     "using that which who whether than based related associated pertaining according due "
-    "needed required involved how what when where why whom whose if".split()
+    "needed required involved how what when where why whom whose if "
+    # words that postmodify a noun and need what follows: "workers engaged", "data relevant"
+    "engaged working employed located performing participating responsible relevant "
+    "concerning regarding involving".split()
 )
 _SERVED = frozenset(
     "client clients customer customers passenger passengers patient patients student "
@@ -77,6 +82,10 @@ def _dangles(text: str) -> bool:
         return True
     if len(toks) >= 3 and toks[-2] in {"that", "which", "who"}:
         return True
+    if len(toks) >= 3 and toks[-2] in {"and", "or"} and toks[-1].endswith("ing"):
+        return True  # "removing workpieces from machines and checking"
+    if len(toks) >= 3 and toks[-2] == "to" and "VERB" in getAllLemmas(toks[-1]):
+        return True  # "lay bricks to build", "pull levers to start": an infinitive cut off
     return (
         len(toks) >= 3
         and toks[-2].rstrip(",") in {"and", "or", "to"}
@@ -110,6 +119,9 @@ def verb_phrase(text: str, max_words: int) -> str | None:
         clauses = split_clauses(phrase)
         for k in range(len(clauses) - 1, 0, -1):
             joined = _join_clauses(clauses[:k])
+            last = clauses[k - 1].split()
+            if len(last) >= 2 and (last[-2] in {"to", "or", "and"} or last[-2].endswith(",")):
+                continue  # the split fell inside a list: "… attendance, or meter | gauge readings"
             if len(words(joined)) <= max_words and not _dangles(joined):
                 phrase = joined
                 break
@@ -187,7 +199,8 @@ def supervised_by(brief: Brief) -> str | None:
 _PERSON_END = re.compile(
     r"(?:er|or|ist|ian|ant|ent|man|men|aide|aid|nurse|clerk|cook|chef|guard|agent|judge|"
     r"pilot|host|officer|teller|worker|engineer|operator|assistant|technician|"
-    r"technologist|specialist|analyst|scientist|therapist|tender|helper|laborer|inspector)s$",
+    r"technologist|specialist|analyst|scientist|therapist|tender|helper|laborer|inspector|"
+    r"representative|executive|paralegal)s$",
     re.IGNORECASE,
 )
 
@@ -208,23 +221,47 @@ def occupation_noun(brief: Brief) -> str:
     title = people[0] if people else segments[0]
     if title.endswith(" Setters") and "Operators" in segments:
         title = title[: -len("Setters")] + "Operators"
+    # "Appraisers of Personal and Business Property", "Cleaners of Vehicles and Equipment":
+    # the person comes before "of".
+    title = (
+        re.sub(r"^(\S.*?\S) of .*$", r"\1", title)
+        if _PERSON_END.search(title.split(" of ")[0])
+        else title
+    )
     alternatives = [a.strip() for a in re.split(r"\band\b|/", title) if a.strip()]
     # "Paralegals and Legal Assistants": the first name; "Licensed Practical and Licensed
     # Vocational Nurses": the last, since the first has no noun of its own.
-    last = alternatives[0] if alternatives[0].endswith("s") else alternatives[-1]
+    named = [a for a in alternatives if _PERSON_END.search(a)]
+    if named:
+        # "Biofuels/Biodiesel Technology and Product Development Managers": the managers,
+        # never "a senior biofuel".
+        last = named[0]
+    else:
+        last = alternatives[0] if alternatives[0].endswith("s") else alternatives[-1]
+    if last.lower() in _COLLECTIVE:
+        return _COLLECTIVE[last.lower()]
     toks = last.split()
     if not toks:
         return "practitioner"
     toks = toks[-4:]
     while len(toks) > 1 and toks[0].lower() in {"a", "an", "the", "as", "of", "and", "or", "other"}:
         toks = toks[1:]  # "English as a Second Language Instructors": no "a senior a second …"
-    toks[-1] = singular(toks[-1])
+    toks[-1] = _SINGULAR_HEAD.get(toks[-1].lower(), singular(toks[-1]))
     noun = " ".join(toks)
     return noun if noun.isupper() else noun.lower()
+
+
+# Titles that name a body of people, not one of them: "a senior clergy" reads wrong.
+_COLLECTIVE = {"clergy": "member of the clergy"}
+_SINGULAR_HEAD = {"midwives": "midwife", "police": "police officer"}
 
 
 def plural_noun(noun: str) -> str:
     from skillsx.compose.phrases import plural
 
+    if noun.startswith("member of "):
+        return "members of " + noun[len("member of ") :]
+    if noun.endswith("wife"):
+        return noun[:-4] + "wives"
     head, _, rest = noun.rpartition(" ")
     return f"{head} {plural(rest)}".strip() if head else plural(noun)
