@@ -386,6 +386,7 @@ TECH_USES: tuple[tuple[str, str], ...] = (
     ("enterprise resource", "enter, update and look up orders and records in"),
     ("inventory", "record stock movements and check stock levels in"),
     ("point of sale", "process sales, returns and payments on"),
+    ("time accounting", "record hours worked and check timesheets in"),
     ("accounting", "record and reconcile transactions in"),
     ("financial analysis", "analyze figures and prepare financial summaries in"),
     ("spreadsheet", "keep, calculate and check figures in"),

@@ -800,6 +800,7 @@ _TECH_NEEDS = {
     "enterprise resource": "order|invoice|inventor|purchas|shipment",
     "inventory": "stock|inventor|suppl|merchandise",
     "point of sale": "sale|payment|cash|purchase",
+    "time accounting": "time|hours|payroll|schedul|attendance",
     "accounting": "account|transaction|payment|invoice|bill|ledger|payroll",
     "financial analysis": "financ|budget|cost|price|revenue",
     "calendar and scheduling": "schedul|appointment|calendar",
@@ -1188,9 +1189,16 @@ def _good_subject(subject: str, core: str) -> bool:
         return False
     # A second clause left in the label: "Containers and re-pack damaged containers",
     # "Defective products and readjust equipment".
-    for prev, tok in zip(toks, toks[1:], strict=False):
-        if prev in {"and", "or"} and tok in BASE_VERBS and tok not in NOUNISH_VERBS:
-            return False
+    for n, (prev, tok) in enumerate(zip(toks, toks[1:], strict=False), start=1):
+        if prev not in {"and", "or"} or tok not in BASE_VERBS:
+            continue
+        last = n == len(toks) - 1
+        if (
+            tok not in NOUNISH_VERBS
+            or (last and tok in {"check", "schedule", "record", "report"})
+            or (not last and toks[n + 1].endswith("s"))
+        ):
+            return False  # "… and check", "Patients and schedule appointments"
     if toks[-1] in {"relevant", "responsible", "ways", "movement"}:
         return False  # "Data relevant", "Determinants responsible", "Devising ways"
     first = core.split(" ", 1)[0].lower().strip(",")
@@ -1318,8 +1326,11 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
         for cand in rest:
             if pick.full(level):
                 break
-            if level is Level.EMERGING and cand.kind == "supervisor":
-                continue
+            if i <= 1 and (
+                cand.kind == "supervisor"
+                or (cand.kind in {"task", "dwa"} and work_kind(cand.core) in {"lead", "coach"})
+            ):
+                continue  # supervising and training others is no learner's work, ever
             if (
                 cand.kind in _GENERAL
                 and not last_resort
@@ -1332,8 +1343,6 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
                 continue  # software use is no senior rung's mark
             if not last_resort and cand.kind in {"task", "dwa"}:
                 kind = work_kind(cand.core)
-                if i <= 1 and kind in {"lead", "coach"}:
-                    continue  # supervising and training others is no learner's work
                 if i == 3 and kind in {"routine", "core", "learn"}:
                     continue  # the top rung widens everyday work before it repeats it
                 if i == 2 and kind in {"routine", "learn"}:
@@ -1344,7 +1353,7 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
             if (
                 cand.levels
                 and not _near(home, i, cand.key)
-                and not (last_resort and cand.kind == "skill" and i >= home)
+                and not (last_resort and cand.kind == "skill" and home <= i <= home + 2)
             ):
                 continue  # a skill shows at its rung or up to two above; a style one
             pick.take(cand, level)
