@@ -258,7 +258,6 @@ _PROFICIENT = (
     " and guide less experienced {peers} through difficult cases",
     " to a consistently high standard, coaching newer {peers} in the method",
     ", setting the example for less experienced {peers}",
-    " without supervision, spotting and correcting problems early",
 )
 # Proficient leading work: a team, a unit or a set of accounts, inside the organisation's plan.
 _PROFICIENT_LEAD = (
@@ -797,15 +796,15 @@ _OFFICE_SOFTWARE = ("spreadsheet", "word processing", "presentation", "electroni
 _TECH_NEEDS = {
     "medical": "patient|medical|health|clinic",
     "customer relationship": "customer|client|account",
-    "enterprise resource": "order|invoice|inventor|purchas|shipment",
+    "enterprise resource": "orders?\\b|invoice|inventor|shipment|procurement",
     "inventory": "stock|inventor|suppl|merchandise",
     "point of sale": "sale|payment|cash|purchase",
-    "time accounting": "time|hours|payroll|schedul|attendance",
+    "time accounting": "hours worked|payroll|timesheet|attendance|time records",
     "accounting": "account|transaction|payment|invoice|bill|ledger|payroll",
     "financial analysis": "financ|budget|cost|price|revenue",
     "calendar and scheduling": "schedul|appointment|calendar",
     "project management": "project|schedul|timeline",
-    "computer aided design": "drawing|design|blueprint|layout|diagram|sketch|draft",
+    "computer aided design": "drawings?\\b|blueprint|drafting|schematic|cad\\b|technical drawing",
     "analytical or scientific": "data|analy|sample|experiment|measur",
     "database user interface": "record|data|database|file",
     "database management": "database|data",
@@ -814,12 +813,12 @@ _TECH_NEEDS = {
     "industrial control": "process|machine|control|system|plant",
     "graphics or photo": "photo|graphic|artwork|illustrat|layout",
     "video creation": "video|film|footage",
-    "development environment": "code|programming|programs? (?:code|logic)|software|debug",
-    "object or component oriented": "code|programming|software|debug",
-    "web platform": "web|website|internet|online",
+    "development environment": "code|coding|programming|debug",
+    "object or component oriented": "code|coding|programming|debug",
+    "web platform": "web ?sites?|web pages?|internet",
     "data base reporting": "report|data",
     "business intelligence": "report|data|analy|performance",
-    "human resources": "staff|personnel|employee|payroll|hir",
+    "human resources": "personnel records|payroll|hiring|recruit|employee records|benefits",
     "route navigation": "route|driv|deliver|travel|vehicle|navigat",
     "facilities management": "maintenance|facilit|building",
     "tax preparation": "tax",
@@ -948,6 +947,9 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
     else:
         kind = "lead" if cand.kind == "supervisor" else work_kind(core)
+        if kind == "learn":
+            # Keeping up to date has no exceptions to refer and nobody to sign it off.
+            return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
         options = level_phrases(level, occ.zone, occ.supervisor_words is not None, kind, occ.manual)
     start = _hash(occ.brief.soc, cand.key, level.value) % len(options)
     fallback = None
@@ -967,6 +969,8 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             continue  # "problems other other … mechanics bring"
         if "routine" in filled and _URGENT.search(core):
             continue  # no "emergencies on routine work"
+        if not _phrase_fits(filled, core):
+            continue  # "negotiate … and check the soundness of colleagues' conclusions"
         if " and " in core and filled.startswith(" and "):
             continue  # "… and prepare reports, and show newer clerks …": an and-chain
         if _RELATIVE.search(core) and not filled.startswith((",", " and ")):
@@ -985,6 +989,25 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
 
 
 _UNIT_WORDS = frozenset("work works job jobs task tasks".split())
+# Work that reaches conclusions, and work that comes as cases: the verbs whose tasks a
+# phrase about "colleagues' conclusions" or "the hardest cases" may follow.
+_CONCLUDING = frozenset(
+    "analyze analyse assess evaluate review investigate examine interpret diagnose determine "
+    "estimate calculate test research audit inspect appraise identify compare verify".split()
+)
+_CASEWORK = _CONCLUDING | frozenset(
+    "advise counsel treat resolve refer interview negotiate handle represent prescribe "
+    "consult recommend mediate arbitrate adjudicate approve authorize decide".split()
+)
+
+
+def _phrase_fits(phrase: str, core: str) -> bool:
+    verb = core.split(" ", 1)[0].strip(",").lower()
+    if "conclusions" in phrase and verb not in _CONCLUDING:
+        return False
+    return not (re.search(r"\bcases\b", phrase) and verb not in _CASEWORK)
+
+
 _RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
 _URGENT = re.compile(r"\b(?:emergenc\w*|crisis|crises|urgent|disasters?|injur\w*)\b", re.I)
 
@@ -1015,7 +1038,7 @@ _WIDEN = {
     Level.DEVELOPING: (),
     Level.PROFICIENT: (
         (
-            "Quality of {x} work",
+            "Quality of {x}",
             "check the quality of colleagues' work when {g} and help put problems right",
         ),
         (
@@ -1023,19 +1046,19 @@ _WIDEN = {
             "take on the hardest cases when {g} and advise colleagues on method",
         ),
         ("Problems with {x}", "find out why problems arise when {g} and set them right"),
-        ("Coaching in {x} work", "show newer {peers} how to handle the harder parts of {g}"),
-        ("Reviews of {x} work", "review colleagues' work in {g} and explain what to correct"),
-        ("Efficiency in {x} work", "find quicker, safer ways of {g} without any loss of quality"),
+        ("Coaching in {x}", "show newer {peers} how to handle the harder parts of {g}"),
+        ("Reviews of {x}", "review colleagues' work in {g} and explain what to correct"),
+        ("Efficiency in {x}", "find quicker, safer ways of {g} without any loss of quality"),
         (
-            "Safe practice in {x} work",
+            "Safe practice in {x}",
             "keep to safe practice when {g} and correct unsafe habits in others",
         ),
     ),
     Level.ADVANCED: (
         ("Standards for {x}", "set the standards other {peers} follow when {g}"),
-        ("Training in {x} work", "train and assess newer {peers} in {g}"),
+        ("Training in {x}", "train and assess newer {peers} in {g}"),
         ("Methods for {x}", "decide the methods and checks the team uses when {g}"),
-        ("Improvements to {x} work", "find better ways of {g} and agree the changes with the team"),
+        ("Improvements to {x}", "find better ways of {g} and agree the changes with the team"),
     ),
 }
 _WIDEN_SPARE = {
@@ -1190,6 +1213,9 @@ def _good_subject(subject: str, core: str) -> bool:
     # A second clause left in the label: "Containers and re-pack damaged containers",
     # "Defective products and readjust equipment".
     for n, (prev, tok) in enumerate(zip(toks, toks[1:], strict=False), start=1):
+        redo = tok not in BASE_VERBS and tok.startswith("re") and tok[2:].lstrip("-") in BASE_VERBS
+        if prev in {"and", "or"} and redo:
+            return False  # "Containers and re-pack damaged containers": no noun is "re-pack"
         if prev not in {"and", "or"} or tok not in BASE_VERBS:
             continue
         last = n == len(toks) - 1
@@ -1409,7 +1435,7 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
                     took = True
                     break
         short = verb_phrase(cand.core, 9)
-        if not pick.full(Level.DEVELOPING) and short is not None:
+        if not took and not pick.full(Level.DEVELOPING) and short is not None:
             used = pick.states[Level.DEVELOPING].setdefault("frames", set())
             assert isinstance(used, set)
             for k, frame in enumerate(_STRAIGHTFORWARD.get(work_kind(cand.core), ())):

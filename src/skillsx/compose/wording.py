@@ -82,6 +82,10 @@ def _dangles(text: str) -> bool:
         return True
     if len(toks) >= 3 and toks[-2] in {"that", "which", "who"}:
         return True
+    if all(t.strip(",") in BASE_VERBS or t in {"and", "or"} for t in toks):
+        return True  # "shade and fill": verbs with no object at all
+    if "," in text and not _list_closed(text):
+        return True  # "provide information needed to promote health, reduce risk factors"
     if len(toks) >= 3 and toks[-2] in {"and", "or"} and toks[-1].endswith("ing"):
         return True  # "removing workpieces from machines and checking"
     if len(toks) >= 3 and toks[-2] == "to" and "VERB" in getAllLemmas(toks[-1]):
@@ -91,6 +95,18 @@ def _dangles(text: str) -> bool:
         and toks[-2].rstrip(",") in {"and", "or", "to"}
         and set(getAllLemmas(toks[-1])) == {"VERB"}
     )
+
+
+def _list_closed(text: str) -> bool:
+    """Whether what follows the last comma closes a list ("…, and set tiles") or is a
+    participle clause ("…, using hand tools"); a list that simply stops ("…, position the
+    tile", "…, application models, image templates") was cut."""
+    last = text.rstrip(",").rsplit(",", 1)[1].split()
+    if not last:
+        return False
+    if last[0] in {"and", "or", "then", "but"} or " and " in " ".join(last) or "or" in last:
+        return True
+    return last[0].endswith(("ing", "ed")) or last[0] in {"as", "if", "when", "where", "which"}
 
 
 def _join_clauses(parts: list[str]) -> str:
