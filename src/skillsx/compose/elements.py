@@ -366,7 +366,7 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
     ),
     D: (
         "apply working knowledge of {what} to everyday work",
-        "use sound knowledge of {what} to handle the usual variations in the work",
+        "handle the usual variations in the work with sound knowledge of {what}",
     ),
     P: (
         "draw on in-depth knowledge of {what} to resolve complex or unusual cases",

@@ -284,7 +284,6 @@ _ADVANCED_HANDS_ON = (
     " and train new workers in the methods and safety rules",
     " as the senior hand whose lead others follow",
     " and answer for the quality and safety of the team's work",
-    " for the whole crew, planning the work a day ahead",
     " and decide who does what on each job",
     " as the person accountable for the work on site",
     " and settle problems the team cannot resolve itself",
@@ -300,7 +299,6 @@ _ADVANCED_ORGANISATION = (
     " across the organisation, accountable for the results",
     " and decide how the function is organised and resourced",
     ", aligning the work with the organisation's strategy",
-    " and set the quality measures the function reports against",
     " as the senior leader accountable for this work",
     ", building the capability of the wider team",
     " and champion improvements across departments",
@@ -1108,9 +1106,9 @@ def _widen_table(
     level: Level, occ: _Occupation, spare: bool = False
 ) -> tuple[tuple[str, str], ...]:
     if spare:
+        if level is Level.ADVANCED and occ.leads:
+            return _WIDEN_ORGANISATION + _WIDEN_SPARE[level]
         return _WIDEN_SPARE[level]
-    if level is Level.ADVANCED and occ.leads:
-        return _WIDEN_ORGANISATION
     return _WIDEN[level]
 
 
@@ -1227,9 +1225,19 @@ def _good_subject(subject: str, core: str) -> bool:
             return False  # "… and check", "Patients and schedule appointments"
     if toks[-1] in {"relevant", "responsible", "ways", "movement"}:
         return False  # "Data relevant", "Determinants responsible", "Devising ways"
+    if len(toks) > 1 and (toks[-1].endswith("ly") or toks[-1] in _ADVERB_TAILS):
+        return False  # "Semen microscopically", "Inner coils of springs away"
+    if toks[0] in {"using", "motivate"} or _ADJECTIVE_OF.search(subject.lower()):
+        return False  # "Using brush", "Local and regional of materials"
+    if len(toks) > 1 and toks[-2] in {"various", "several", "many"} and not toks[-1].endswith("s"):
+        return False  # "Adaptability of various animal"
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
+
+
+_ADVERB_TAILS = frozenset("away together apart up out off down back".split())
+_ADJECTIVE_OF = re.compile(r"\b(?:local|regional|global|national|various|linear)\s+of\b")
 
 
 _VERB_IN_LIST = re.compile(
