@@ -1102,6 +1102,9 @@ _WIDEN_ORGANISATION = (
 )
 
 
+_WIDEN_STRATEGY = (_WIDEN_ORGANISATION[1], _WIDEN_ORGANISATION[4])
+
+
 def _widen_table(
     level: Level, occ: _Occupation, spare: bool = False
 ) -> tuple[tuple[str, str], ...]:
@@ -1109,6 +1112,10 @@ def _widen_table(
         if level is Level.ADVANCED and occ.leads:
             return _WIDEN_ORGANISATION + _WIDEN_SPARE[level]
         return _WIDEN_SPARE[level]
+    if level is Level.ADVANCED and occ.leads:
+        # The two organisation widenings reviewers read as real (on judgement work only:
+        # "Strategy for price schedules", never "Strategy for directing operations").
+        return _WIDEN_STRATEGY + _WIDEN[level]
     return _WIDEN[level]
 
 
@@ -1127,6 +1134,8 @@ def _widened(
             short = verb_phrase(text, 7)
             if short is None:
                 continue
+            if (subject_t, action_t) in _WIDEN_STRATEGY and work_kind(text) != "judge":
+                continue  # "Strategy for expenditure approval" reads as nonsense
             if not spare and level is Level.ADVANCED and work_kind(text) in {"routine", "learn"}:
                 continue  # "Standards for work orders": reading work orders sets no standard
             x_words = cand.subject.split()
