@@ -360,3 +360,16 @@ def test_senior_work_comes_down_the_ladder_not_as_filler(brief_of, soc: str) -> 
         # Lower down the verb changes: the learner helps, the established worker takes the
         # straightforward share.
         assert re.match(r"(?:help|work alongside|support|assist|handle|deal)\b", text), text
+
+
+def test_a_widened_list_keeps_its_own_comma() -> None:
+    from skillsx.compose.ladder import _comma_list
+
+    action = "check the quality of colleagues' work when {g} and help put problems right"
+    assert _comma_list(action, "observing patients, charting and reporting changes") == (
+        "check the quality of colleagues' work when observing patients, charting and reporting "
+        "changes, and help put problems right"
+    )
+    assert _comma_list(action, "grading products").endswith(
+        "grading products and help put problems right"
+    )

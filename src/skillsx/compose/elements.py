@@ -365,12 +365,12 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
         "build a working grasp of {what} through supervised practice",
     ),
     D: (
-        "apply working knowledge of {what} to everyday work",
+        "apply working knowledge of {what} in everyday work",
         "handle the usual variations in the work with sound knowledge of {what}",
     ),
     P: (
         "draw on in-depth knowledge of {what} to resolve complex or unusual cases",
-        "apply expert knowledge of {what} and advise colleagues on difficult cases",
+        "apply expert knowledge of {what}, and advise colleagues on difficult cases",
     ),
     A: (
         "keep the team's knowledge current in {what}",

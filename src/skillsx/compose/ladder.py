@@ -631,6 +631,8 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
         kind = work_kind(task.text)
         if kind not in {"lead", "coach", "judge"}:
             continue
+        if re.match(r"(?:design|develop|plan and develop|invent)\b", task.text, re.I):
+            continue  # "design equipment configurations", "develop new products": not a lead hand's
         core = verb_phrase(task.text, 14)
         clauses = parse_task(task.text)
         if core is None or not clauses:
@@ -922,6 +924,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         and cand.kind in {"task", "dwa"}
         and work_kind(core) == "judge"
         and not cand.fixed
+        and core.split(" ", 1)[0] not in _TOGETHER
         and int(state.get("helps", 0)) < HELPS_PER_LEVEL  # type: ignore[call-overload]
         and occ.senior not in core
     ):
@@ -1074,8 +1077,15 @@ _WIDEN_SPARE = {
         ("Planning of own {x} work", "plan and organise own work when {g}"),
         ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
     ),
-    Level.PROFICIENT: (),
+    Level.PROFICIENT: _WIDEN[Level.PROFICIENT]
+    + (
+        ("Advice on {x}", "advise colleagues on {g} when they are unsure of the method"),
+        ("Checks on {x}", "check finished work in {g} against the standard before it is handed on"),
+    ),
     Level.ADVANCED: (
+        ("Sign-off of {x}", "check the team's work in {g} before it is signed off"),
+        ("Instruction in {x}", "teach newer {peers} the safe, correct way of {g}"),
+        ("Oversight of {x}", "watch over newer {peers} while they are {g} and step in when needed"),
         ("Resources for {x} work", "estimate the time, people and materials needed for {g}"),
         ("Allocation of {x} work", "decide who takes on each piece of {g} and check progress"),
         ("Daily plan for {x} work", "plan who handles {g} each day and check the results"),
@@ -1103,6 +1113,14 @@ _WIDEN_ORGANISATION = (
 
 
 _WIDEN_STRATEGY = (_WIDEN_ORGANISATION[1], _WIDEN_ORGANISATION[4])
+
+
+def _comma_list(action: str, g: str) -> str:
+    """Put ``g`` into the action; a list in ``g`` takes a comma before the action's own "and"
+    ("when observing patients, charting and reporting changes, and help put problems right")."""
+    if "," in g:
+        action = action.replace("{g} and ", "{g}, and ")
+    return action.replace("{g}", g)
 
 
 def _widen_table(
@@ -1134,6 +1152,12 @@ def _widened(
             short = verb_phrase(text, 7)
             if short is None:
                 continue
+            if (
+                not spare
+                and level in (Level.PROFICIENT, Level.ADVANCED)
+                and (_task_type(occ.brief, task.id) == "Supplemental")
+            ):
+                continue  # "Coaching in lost or broken keys": only core work is widened upward
             if (subject_t, action_t) in _WIDEN_STRATEGY and work_kind(text) != "judge":
                 continue  # "Strategy for expenditure approval" reads as nonsense
             if not spare and level is Level.ADVANCED and work_kind(text) in {"routine", "learn"}:
@@ -1159,7 +1183,7 @@ def _widened(
             out.append(
                 Candidate(
                     subject=capitalize(re.sub(r"\bwork work\b", "work", subject_t.format(x=x))),
-                    core=occ.fill(action_t.replace("{g}", gerund_phrase(short))),
+                    core=occ.fill(_comma_list(action_t, gerund_phrase(short))),
                     anchors=cand.anchors,
                     theme=cand.theme,
                     kind="widened",
@@ -1229,14 +1253,16 @@ def _good_subject(subject: str, core: str) -> bool:
         if (
             tok not in NOUNISH_VERBS
             or (last and tok in {"check", "schedule", "record", "report"})
-            or (not last and toks[n + 1].endswith("s"))
+            or (not last and (toks[n + 1].endswith("s") or toks[n + 1] in {"work", "the"}))
         ):
             return False  # "… and check", "Patients and schedule appointments"
     if toks[-1] in {"relevant", "responsible", "ways", "movement"}:
         return False  # "Data relevant", "Determinants responsible", "Devising ways"
     if len(toks) > 1 and (toks[-1].endswith("ly") or toks[-1] in _ADVERB_TAILS):
         return False  # "Semen microscopically", "Inner coils of springs away"
-    if toks[0] in {"using", "motivate"} or _ADJECTIVE_OF.search(subject.lower()):
+    if toks[0] in {"using", "motivate", "informed"} or "any" in toks:
+        return False  # "Informed about current developments", "Service departments any problems"
+    if _ADJECTIVE_OF.search(subject.lower()):
         return False  # "Using brush", "Local and regional of materials"
     if len(toks) > 1 and toks[-2] in {"various", "several", "many"} and not toks[-1].endswith("s"):
         return False  # "Adaptability of various animal"
@@ -1353,7 +1379,7 @@ class _Picker:
         return True
 
 
-def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
+def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: bool = False) -> None:
     """Fill each level still short of ten with any unused statement the records give, at
     any preference; as a ``last_resort`` general statements are not capped and a level
     phrase may repeat within the level."""
@@ -1396,7 +1422,11 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool) -> None:
             if (
                 cand.levels
                 and not _near(home, i, cand.key)
-                and not (last_resort and cand.kind == "skill" and home <= i <= home + 2)
+                and not (
+                    last_resort
+                    and cand.kind == "skill"
+                    and home <= i <= home + (3 if any_rung else 2)
+                )
             ):
                 continue  # a skill shows at its rung or up to two above; a style one
             pick.take(cand, level)
@@ -1414,6 +1444,13 @@ _STRAIGHTFORWARD = {
         "deal with the usual situations when {g}, referring unusual ones to {senior}",
     ),
 }
+
+
+# Work done with others, not for them: "help an assistant confer with coworkers" is nonsense.
+_TOGETHER = frozenset(
+    "confer consult collaborate communicate meet discuss liaise cooperate coordinate "
+    "participate attend interact network correspond".split()
+)
 
 
 def _follow_down(pick: _Picker, occ: _Occupation) -> None:
@@ -1435,7 +1472,7 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
     for cand in sources:
         if followed >= LADDER_THEMES:
             break
-        if occ.senior in cand.core:
+        if occ.senior in cand.core or cand.core.split(" ", 1)[0] in _TOGETHER:
             continue
         took = False
         if not pick.full(Level.EMERGING):
@@ -1471,6 +1508,10 @@ def _replace(cand: Candidate, **changes: object) -> Candidate:
     return dataclasses.replace(cand, **changes)  # type: ignore[arg-type]
 
 
+def _task_type(brief: Brief, task_id: str) -> str | None:
+    return next((t.type for t in brief.tasks if str(t.id) == task_id), None)
+
+
 def _widen_pass(
     pick: _Picker, sources: list[Candidate], occ: _Occupation, spare: bool = False
 ) -> None:
@@ -1496,6 +1537,11 @@ def _widen_pass(
                     1 if level is Level.EMERGING else per_pattern
                 ):
                     continue
+                closing = pattern.rsplit("{g}", 1)[-1].strip(" ,")
+                if closing and any(
+                    action.rstrip(".").endswith(closing) for _, action in pick.chosen[level]
+                ):
+                    continue  # the main pass already closed a statement this way
                 pick.take(cand, level)
 
 
@@ -1558,6 +1604,7 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
     # cannot fill a rung takes the plainest widenings (planning own work, its basics).
     _fill(pick, pool, last_resort=True)
     _widen_pass(pick, sources, occ, spare=True)
+    _fill(pick, pool, last_resort=True, any_rung=True)  # a record of four tasks (shampooers)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)
