@@ -373,3 +373,30 @@ def test_a_widened_list_keeps_its_own_comma() -> None:
     assert _comma_list(action, "grading products").endswith(
         "grading products and help put problems right"
     )
+
+
+@pytest.mark.parametrize("soc", ["43-4081.00", "11-2022.00", "29-1141.00", "51-6091.00"])
+def test_a_skill_is_shown_in_the_occupations_own_work(brief_of, soc: str) -> None:
+    """A skill statement that names work cites that DWA and its task, the DWA sits under a
+    work activity O*NET links to the skill, and it names no other people than the skill's."""
+    brief = brief_of(soc)
+    assert brief.skill_activities, "Skills to Work Activities did not reach the brief"
+    dwas = {d.id: d for t in brief.tasks for d in t.dwas}
+    fw = compose_ladder(brief, "test")
+    situated = 0
+    for s in fw.statements:
+        kinds = [a.kind for a in s.anchors]
+        if kinds[0] != "element" or "dwa" not in kinds:
+            continue
+        situated += 1
+        skill = s.anchors[0].id
+        dwa = dwas[next(a.id for a in s.anchors if a.kind == "dwa")]
+        assert dwa.element_id in brief.skill_activities[skill], s
+        task_id = next(a.id for a in s.anchors if a.kind == "task")
+        assert any(str(t.id) == task_id and dwa in t.dwas for t in brief.tasks), s
+        assert gerund_phrase(dwa.title[:1].lower() + dwa.title[1:]) in s.action, s
+        assert " when " in s.action or " before " in s.action, s
+        # a statement of the entry rungs never shows a skill in leading or training work
+        if s.level in (Level.EMERGING, Level.DEVELOPING):
+            assert work_kind(dwa.title) not in {"lead", "coach"}, s
+    assert situated >= 1, [f"{s.subject} — {s.action}" for s in fw.statements]

@@ -178,6 +178,10 @@ class Brief(_Model):
     # Mean importance of each skill and knowledge area over all occupations of the release:
     # what sets this occupation apart is its importance above the typical one.
     typical_importance: dict[str, float] = Field(default_factory=dict)
+    # O*NET's Skills to Work Activities: each rated skill's work-activity elements, the most
+    # specific first (linked to the fewest skills), so a skill can be shown in the
+    # occupation's own work (its DWAs under those elements).
+    skill_activities: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class OccupationSummary(_Model):

@@ -418,3 +418,86 @@ TECH_USES: tuple[tuple[str, str], ...] = (
     ("computer based training", "prepare and deliver course material in"),
     ("music or sound editing", "record and edit sound in"),
 )
+
+# A skill shown in the occupation's own work: the action of SKILLS with ``{doing}``, a DWA of
+# this occupation (as a gerund phrase) under one of the work activities O*NET links to the
+# skill (Skills to Work Activities), in the order given here: "Social perceptiveness — read
+# how guests react when greeting customers, patrons, or visitors, and adjust own approach."
+# Only the links where the skill is the point of the work are listed (Active Listening is
+# linked to twenty activities, "Updating and Using Relevant Knowledge" among them: "listen
+# closely to patients when conducting research" is not what the skill means). Skills whose
+# work is the activity itself (maintenance, repairing, learning, checking own work) or that
+# O*NET links to nothing (science) keep their plain form.
+_PUBLIC = ("4.A.4.a.5", "4.A.4.a.8", "4.A.4.a.7", "4.A.4.a.6", "4.A.4.b.6")
+SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "2.A.1.a": (
+        "read {docs} closely before {doing}, and ask when anything is unclear",
+        ("4.A.2.a.3", "4.A.1.a.1"),
+    ),
+    "2.A.1.b": (
+        "listen closely to {people} when {doing}, and ask questions to confirm needs",
+        _PUBLIC,
+    ),
+    "2.A.1.c": ("write clearly and accurately for the reader when {doing}", ("4.A.3.b.6",)),
+    "2.A.1.d": (
+        "explain information clearly to {people} when {doing}, and check it is understood",
+        ("4.A.4.a.1", *_PUBLIC),
+    ),
+    "2.A.1.e": (
+        "carry out the calculations needed when {doing}, and check results before use",
+        ("4.A.1.b.3", "4.A.2.a.2"),
+    ),
+    "2.A.2.a": (
+        "weigh the strengths and weaknesses of alternative approaches when {doing}",
+        ("4.A.2.a.4", "4.A.2.b.1", "4.A.2.a.3"),
+    ),
+    "2.B.1.a": ("read how {people} react when {doing}, and adjust own approach", _PUBLIC),
+    "2.B.1.b": (
+        "time own work around colleagues in other roles when {doing}",
+        ("4.A.4.b.1", "4.A.2.b.5"),
+    ),
+    "2.B.1.c": (
+        "make a reasoned case that brings {people} round when {doing}",
+        ("4.A.4.a.6", "4.A.4.b.6", "4.A.4.a.7"),
+    ),
+    "2.B.1.d": (
+        "reconcile differing interests and settle terms both sides accept when {doing}",
+        ("4.A.4.a.7",),
+    ),
+    "2.B.1.f": (
+        "look for ways to help {people} when {doing}, and respond promptly",
+        ("4.A.4.a.8", "4.A.4.a.5", "4.A.4.a.3"),
+    ),
+    "2.B.2.i": (
+        "define the problem, gather the facts and weigh options when {doing}",
+        ("4.A.2.b.1",),
+    ),
+    "2.B.3.g": (
+        "watch gauges, dials and indicators when {doing}, and report anything abnormal",
+        ("4.A.3.a.3", "4.A.3.a.4"),
+    ),
+    "2.B.3.k": (
+        "trace the causes of faults when {doing}, and decide on the right correction",
+        ("4.A.3.b.4", "4.A.3.b.5", "4.A.1.b.2"),
+    ),
+    "2.B.3.m": (
+        "judge quality against the standard when {doing}, and act on what is found",
+        ("4.A.1.b.2",),
+    ),
+    "2.B.4.e": (
+        "weigh the costs and benefits of possible actions when {doing}",
+        ("4.A.2.b.1", "4.A.2.b.4"),
+    ),
+    "2.B.4.g": (
+        "judge how changes in conditions will affect results when {doing}",
+        ("4.A.2.b.4", "4.A.2.b.6"),
+    ),
+    "2.B.5.b": (
+        "decide how money is spent and account for the spending when {doing}",
+        ("4.A.4.c.3",),
+    ),
+    "2.B.5.d": (
+        "match the right people to each job and keep them motivated when {doing}",
+        ("4.A.4.c.2", "4.A.4.b.4"),
+    ),
+}

@@ -31,6 +31,7 @@ from skillsx.compose import settings as st
 from skillsx.compose.elements import (
     KNOWLEDGE,
     KNOWLEDGE_ACTIONS,
+    SITUATED,
     SKILLS,
     TECH_USES,
     WORK_STYLES,
@@ -55,6 +56,7 @@ from skillsx.compose.wording import (
 from skillsx.models import (
     Anchor,
     Brief,
+    Dwa,
     Framework,
     Level,
     RatedElement,
@@ -708,21 +710,85 @@ def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
         (s for s in brief.skills if s.element_id in SKILLS and (s.importance or 0) >= 2.75),
         key=lambda s: (-_distinct(brief, s), s.element_id),
     )
+    used: set[str] = set()
     for rank, skill in enumerate(rated):
         level, subject, action = SKILLS[skill.element_id]
+        anchors = _rated_anchors(brief, skill.element_id, level, skill.level)
+        core = occ.fill(action)
+        situated = _situated(brief, occ, skill.element_id, level, used)
+        if situated:
+            doing, dwa, task = situated
+            used.add(dwa.id)
+            template = SITUATED[skill.element_id][0].replace("{doing}", "@DOING@")
+            core = occ.fill(template).replace("@DOING@", doing)
+            anchors = anchors + [
+                Anchor(kind="dwa", id=dwa.id, release=brief.release),
+                Anchor(kind="task", id=str(task.id), release=brief.release),
+            ]
         out.append(
             Candidate(
                 subject=capitalize(occ.fill(subject)),
-                core=occ.fill(action),
-                anchors=_rated_anchors(brief, skill.element_id, level, skill.level),
+                core=core,
+                anchors=anchors,
                 theme=f"Skill: {skill.name}",
                 kind="skill",
-                prefs=_only(level, 2.4 - 0.1 * rank),
+                # Shown in the occupation's own work, a skill is more its own than the plain
+                # form; it says its level in the work it names, with no tag but the entry one.
+                prefs=_only(level, 2.4 - 0.1 * rank + (0.3 if situated else 0.0)),
                 key=f"skill:{skill.element_id}",
+                fixed=bool(situated) and level is not Level.EMERGING,
                 levels=(level,),
             )
         )
     return out
+
+
+SITUATED_WORDS = 8  # the longest DWA a skill statement shows its skill in
+
+
+def _situated(
+    brief: Brief, occ: _Occupation, skill_id: str, level: Level, used: set[str]
+) -> tuple[str, Dwa, Task] | None:
+    """The occupation's own work a skill is shown in: its first DWA (tasks in O*NET's order)
+    under a work activity O*NET links to the skill and SITUATED lists for it, as a gerund
+    phrase ("resolving customer complaints or problems"); None when no DWA reads cleanly
+    there. Entry rungs never show a skill in leading or training work; a DWA already used
+    by another skill, naming the skill's people again, or opening on a verb the skill's
+    action already says, is passed over; a skill about the people served needs the
+    occupation to have such people (not the fallback "co-workers")."""
+    entry = SITUATED.get(skill_id)
+    if entry is None:
+        return None
+    template, activities = entry
+    if "{people}" in template and occ.people == "co-workers":
+        return None
+    said = {w[:5] for w in _lower_words(occ.fill(template.replace("{doing}", "")))}
+    linked = set(brief.skill_activities.get(skill_id, ()))
+    for activity in (a for a in activities if a in linked):
+        for task in brief.tasks:
+            for dwa in task.dwas:
+                if dwa.element_id != activity or dwa.id in used or "(" in dwa.title:
+                    continue
+                title = dwa.title[:1].lower() + dwa.title[1:]
+                verb = title.split(" ", 1)[0].rstrip(",")
+                if verb[:5] in said or verb_phrase(dwa.title, 12) is None:
+                    continue
+                named = {p for p in _PEOPLE if re.search(rf"\b{p[:-1]}s?\b", title)}
+                if "{people}" in template and named:
+                    continue  # "brings clients round when counseling clients", "listen to
+                    # patients when responding to customer inquiries"
+                if {w[:5] for w in st.content_stems(title)} & said - {"when"}:
+                    continue  # "read plans and reports closely before reviewing … plans"
+                if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(title) in {
+                    "lead",
+                    "coach",
+                }:
+                    continue  # no "listen closely to customers when supervising employees"
+                doing = gerund_phrase(title)
+                if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
+                    continue
+                return doing, dwa, task
+    return None
 
 
 def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
@@ -942,7 +1008,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
                 frames.add(frame)
                 return f"{text}."
         # No frame fits: the ordinary entry phrases below.
-    if cand.kind == "skill":
+    if cand.kind == "skill" and not cand.fixed:
         options: tuple[str, ...] = _TAGS[level]
     elif cand.fixed:
         return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
@@ -1330,6 +1396,8 @@ class _Picker:
         self.chosen: dict[Level, list[tuple[Candidate, str]]] = {lv: [] for lv in LEVELS}
         self.states: dict[Level, dict[str, object]] = {lv: {} for lv in LEVELS}
         self.level_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.level_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.skill_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.used_keys: set[str] = set()
         self.used_subjects: set[str] = set()
         self.task_uses: dict[str, int] = {}
@@ -1363,6 +1431,11 @@ class _Picker:
             or self.level_tasks[level] & set(task_ids)
         ):
             return False
+        dwa_ids = {a.id for a in cand.anchors if a.kind == "dwa"}
+        if cand.kind == "skill" and dwa_ids & self.level_dwas[level]:
+            return False  # a skill shown in work its level already states, twice over
+        if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
+            return False  # and the other way round
         limit = 0.5 if cand.kind == "widened" else 0.45
         if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]], limit):
             return False
@@ -1374,6 +1447,9 @@ class _Picker:
         self.used_keys.add(cand.key)
         self.used_subjects.add(cand.subject.lower())
         self.level_tasks[level].update(task_ids)
+        self.level_dwas[level].update(dwa_ids)
+        if cand.kind == "skill":
+            self.skill_dwas[level].update(dwa_ids)
         for t in task_ids:
             self.task_uses[t] = self.task_uses.get(t, 0) + 1
         return True

@@ -7,6 +7,8 @@
   themselves get none.
 - ``list_scale_anchors`` / ``list_element_descriptions``: O*NET's level scale anchors and
   content-model descriptions of the given skills and knowledge elements.
+- ``list_skill_activities``: O*NET's Skills to Work Activities links of the given skills,
+  the most specific work activity first.
 """
 
 from __future__ import annotations
@@ -133,6 +135,30 @@ def list_element_descriptions(
         ).all()
         cache[key] = {r.element_id: r.description for r in rows}
     return {e: d for e, d in cache[key].items() if e in element_ids}
+
+
+def list_skill_activities(
+    conn: Connection, rid: int, element_ids: set[str], cache: dict[str, Any]
+) -> dict[str, list[str]]:
+    """Work-activity elements O*NET links to each given skill (Skills to Work Activities),
+    ordered by how few skills share the activity ("Resolving Conflicts and Negotiating with
+    Others" before "Getting Information"), then by id. Empty when the release lacks the file."""
+    key = f"skill_activities:{rid}"
+    if key not in cache:
+        t = T["onet_skills_to_work_activities"]
+        pairs = conn.execute(
+            select(t.c.from_element_id, t.c.to_element_id).where(t.c.release_id == rid)
+        ).all()
+        shared: dict[str, int] = {}
+        for _, act in pairs:
+            shared[act] = shared.get(act, 0) + 1
+        links: dict[str, list[str]] = {}
+        for skill, act in pairs:
+            links.setdefault(skill, []).append(act)
+        cache[key] = {
+            skill: sorted(set(acts), key=lambda a: (shared[a], a)) for skill, acts in links.items()
+        }
+    return {e: acts for e, acts in cache[key].items() if e in element_ids}
 
 
 def typical_importance(conn: Connection, rid: int, cache: dict[str, Any]) -> dict[str, float]:

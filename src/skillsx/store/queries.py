@@ -32,6 +32,7 @@ from skillsx.store.ladder import (
     get_supervisor,
     list_element_descriptions,
     list_scale_anchors,
+    list_skill_activities,
     typical_importance,
 )
 
@@ -468,6 +469,7 @@ def get_brief(
     supervisor = get_supervisor(conn, rid, soc, occ.title, occ.description, related, cache)
     scale_anchors = list_scale_anchors(conn, rid, rated_ids, cache)
     element_descriptions = list_element_descriptions(conn, rid, rated_ids, cache)
+    skill_activities = list_skill_activities(conn, rid, rated_ids, cache)
     typical = typical_importance(conn, rid, cache)
 
     sources = {"onet": f"O*NET {rel.name} Database ({ONET_LICENCE})"}
@@ -490,6 +492,7 @@ def get_brief(
         supervisor=supervisor,
         scale_anchors=scale_anchors,
         element_descriptions=element_descriptions,
+        skill_activities=skill_activities,
         typical_importance={e: typical[e] for e in sorted(rated_ids) if e in typical},
         **brief_sections,
     )
