@@ -40,6 +40,12 @@ LADDER_SOCS = (
     "37-1011.00",
     "43-1011.00",
     "51-6091.00",
+    # Game wardens, whom O*NET relates to the firefighting supervisors; cargo handling
+    # supervisors, who supervise (minor group 53-10xx), and the supervisors related to them.
+    "33-3031.00",
+    "33-1021.00",
+    "53-1041.00",
+    "53-1043.00",
 )
 
 
@@ -400,3 +406,20 @@ def test_a_skill_is_shown_in_the_occupations_own_work(brief_of, soc: str) -> Non
         if s.level in (Level.EMERGING, Level.DEVELOPING):
             assert work_kind(dwa.title) not in {"lead", "coach"}, s
     assert situated >= 1, [f"{s.subject} — {s.action}" for s in fw.statements]
+
+
+def test_supervisor_tasks_naming_another_trade_are_left_out(brief_of) -> None:
+    """Game wardens' top rung may borrow their supervisors' lead work, not the firefighters'."""
+    brief = brief_of("33-3031.00")
+    assert brief.supervisor is not None and brief.supervisor.soc == "33-1021.00"
+    assert any("firefighters" in t.text for t in brief.supervisor.tasks)
+    fw = compose_ladder(brief, "test")
+    borrowed = [s for s in fw.statements if s.anchors[0].kind == "supervisor_task"]
+    assert borrowed, "no supervisor task at all: the test would prove nothing"
+    assert not [s.action for s in borrowed if "firefighters" in s.action]
+
+
+def test_supervising_occupations_get_no_supervisor(brief_of) -> None:
+    """Aircraft cargo handling supervisors (53-1041) lead the work themselves."""
+    assert brief_of("53-1041.00").supervisor is None
+    assert brief_of("53-7062.00").supervisor is not None

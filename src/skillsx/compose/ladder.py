@@ -622,14 +622,40 @@ _PEOPLE_WORK = re.compile(
 )
 
 
+# Plural nouns that may name a trade or the people it serves ("firefighters", "stylists",
+# "prisoners", "flight or car attendants"): a supervisor task naming one the occupation's own
+# title and tasks never use supervises other work. Generic staff and objects pass.
+_ROLE_NOUN = re.compile(r"\b[a-z]+(?:ers|ists|ians|ants|ents|ors|ives)\b")
+_GENERIC_PEOPLE = frozenset(
+    """workers others members customers supervisors employers managers users visitors orders
+    matters centers computers materials containers procedures papers meters numbers letters
+    records partners volunteers passengers suppliers vendors contractors operators
+    subordinates helpers laborers trainees consumers officers clients patients students
+    residents employees departments requirements documents equipments incidents accidents
+    agents assignments adjustments improvements payments shipments instruments developments
+    establishments standards reports hazards programs facilities activities problems
+    schedules transfers factors indicators agreements initiatives errors arrangements
+    objectives tractors events quarters fertilizers lubricants ladders implements lists
+    leaders ingredients superiors contents carriers stakeholders detectors doors treatments
+    dispensers hoppers behaviors trailers plants harvesters representatives applicants
+    inspectors""".split()
+)
+
+
 def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
     """The supervising occupation's leading tasks, for occupations that lead little work."""
     sup = brief.supervisor
     if sup is None or own_lead >= 4:
         return []
     mine = st.content_stems(" ".join(t.text for t in brief.tasks))
+    own_words = set(
+        re.findall(r"[a-z]+", f"{brief.title} {' '.join(t.text for t in brief.tasks)}".lower())
+    )
     scored = []
     for task in sup.tasks:
+        named = set(_ROLE_NOUN.findall(task.text.lower())) - _GENERIC_PEOPLE - own_words
+        if named:
+            continue  # "direct firefighters in station maintenance duties" for game wardens
         kind = work_kind(task.text)
         if kind not in {"lead", "coach", "judge"}:
             continue

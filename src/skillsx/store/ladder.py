@@ -1,10 +1,11 @@
 """What the top and the rungs of a framework's ladder read beyond the occupation's own rows.
 
 - ``get_supervisor``: the occupation that supervises this one, found in O*NET's own data: a
-  related occupation titled "First-Line Supervisors of …", else the only first-line
-  supervisors of the same SOC major group, else those of the group whose title shares a word
-  with this occupation's title (none when no title does). Supervisors and managers
-  themselves get none.
+  related occupation titled "First-Line Supervisors of …" (where the group has several, one
+  whose title shares a word with this occupation's title, description or tasks), else the
+  only first-line supervisors of the same SOC major group, else those of the group whose
+  title shares a word with this occupation's title (none when no title does).
+  Supervisors and managers themselves get none.
 - ``list_scale_anchors`` / ``list_element_descriptions``: O*NET's level scale anchors and
   content-model descriptions of the given skills and knowledge elements.
 - ``list_skill_activities``: O*NET's Skills to Work Activities links of the given skills,
@@ -56,17 +57,25 @@ def get_supervisor(
     description: str,
     related: list[RelatedOccupation],
     cache: dict[str, Any],
+    tasks: list[str] | None = None,
 ) -> Supervisor | None:
     """The first-line supervisors of this occupation, with their tasks, or None."""
-    if title.startswith(_PREFIX) or soc.startswith("11-"):
-        return None  # supervisors and managers lead the work themselves
+    if title.startswith(_PREFIX) or soc.startswith("11-") or (soc[:2] >= "31" and soc[3:5] == "10"):
+        # Supervisors and managers lead the work themselves (SOC minor groups xx-10xx of the
+        # service and manual groups are supervisors: "Aircraft Cargo Handling Supervisors").
+        return None
     sups = _supervisors(conn, rid, cache)
     pick: tuple[str, str] | None = None
     group = {s: t for s, t in sups.items() if s[:2] == soc[:2]}
+    mine = _words(" ".join([title, description, *(tasks or [])]))
     for r in related:
         # A related supervisor of another group supervises other work (housekeeping
-        # supervisors for hotel desk clerks): only when the own group has none.
+        # supervisors for hotel desk clerks): only when the own group has none. Where the
+        # group has several, a related one must name this work in its title (the
+        # firefighting supervisors O*NET relates to fish and game wardens do not).
         if r.soc in sups and (r.soc in group or not group):
+            if len(group) > 1 and not mine & (_words(sups[r.soc]) - _SUPERVISOR_WORDS):
+                continue
             pick = (r.soc, "related occupation in O*NET")
             break
     if pick is None:
@@ -78,9 +87,9 @@ def get_supervisor(
             # Several supervising occupations: only one whose title names this work
             # ("Passenger Attendants" for flight attendants); none rather than a
             # neighbouring trade's supervisors.
-            mine = _words(title)
+            own = _words(title)
             scored = sorted(
-                (-len(mine & (_words(t) - _SUPERVISOR_WORDS)), s) for s, t in group.items()
+                (-len(own & (_words(t) - _SUPERVISOR_WORDS)), s) for s, t in group.items()
             )
             if scored and scored[0][0] < 0:
                 pick = (scored[0][1], f"first-line supervisors in SOC major group {soc[:2]}")

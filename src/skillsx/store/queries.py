@@ -466,7 +466,9 @@ def get_brief(
         absent["cip"] = "no CIP programme maps to this SOC in the CIP 2020–SOC 2018 crosswalk"
 
     rated_ids = {e.element_id for e in (*brief_sections["skills"], *brief_sections["knowledge"])}
-    supervisor = get_supervisor(conn, rid, soc, occ.title, occ.description, related, cache)
+    supervisor = get_supervisor(
+        conn, rid, soc, occ.title, occ.description, related, cache, [t.text for t in tasks]
+    )
     scale_anchors = list_scale_anchors(conn, rid, rated_ids, cache)
     element_descriptions = list_element_descriptions(conn, rid, rated_ids, cache)
     skill_activities = list_skill_activities(conn, rid, rated_ids, cache)
