@@ -423,3 +423,22 @@ def test_supervising_occupations_get_no_supervisor(brief_of) -> None:
     """Aircraft cargo handling supervisors (53-1041) lead the work themselves."""
     assert brief_of("53-1041.00").supervisor is None
     assert brief_of("53-7062.00").supervisor is not None
+
+
+def test_kinds_of_software_are_not_named_as_products() -> None:
+    from skillsx.compose.ladder import _generic_product
+
+    for kind in (
+        "Inventory tracking software",
+        "Budget monitoring systems",
+        "Customer information databases",
+    ):
+        assert _generic_product(kind), kind
+    for product in (
+        "Salesforce software",
+        "SAP software",
+        "Epic Systems",
+        "Tailor Master",
+        "Tableau",
+    ):
+        assert not _generic_product(product), product

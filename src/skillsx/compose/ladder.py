@@ -926,6 +926,19 @@ def _tech_fits(title: str, work: str) -> bool:
     return need is None or re.search(rf"\b(?:{need})", work) is not None
 
 
+def _generic_product(example: str) -> bool:
+    """An example that names a kind of software, not a product: "Inventory tracking
+    software", "Credit reporting software", "Customer information databases" — ordinary
+    English words, capitalised only at the start. "Salesforce software", "SAP software",
+    "Epic Systems" and "Tailor Master" name products."""
+    words = example.rstrip(".").split()
+    if len(words) < 2 or words[0].isupper() or any(ch.isdigit() for ch in example):
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False
+    return all(getAllLemmas(w.lower().strip(",()")) for w in words)
+
+
 def _technology_candidates(brief: Brief) -> list[Candidate]:
     out: list[Candidate] = []
     work = " ".join([t.text for t in brief.tasks] + [d.title for t in brief.tasks for d in t.dwas])
@@ -948,9 +961,10 @@ def _technology_candidates(brief: Brief) -> list[Candidate]:
             if t.commodity_code == tech.commodity_code
             and len(t.example.split()) <= 4
             and t.example.lower() != tech.commodity_title.lower()
+            and not _generic_product(t.example)
         ][:2]
         if not examples:
-            continue
+            continue  # only kinds of software ("Inventory tracking software"): nothing to name
         named = " and ".join(e.rstrip(".") for e in examples)
         kind_name = st._acronym_tail(tech.commodity_title) or tech.commodity_title
         out.append(
