@@ -500,4 +500,62 @@ SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
         "match the right people to each job and keep them motivated when {doing}",
         ("4.A.4.c.2", "4.A.4.b.4"),
     ),
+    "2.A.2.b": (
+        "apply new information and methods when {doing}, and adjust own practice",
+        ("4.A.2.b.1",),
+    ),
+    # The work itself, as its verb phrase ({vp}), for skills that are the work: only DWAs
+    # whose verb is the skill's own (SITUATED_VERBS).
+    "2.B.3.l": (
+        "{vp}, and test the work before the equipment goes back into use",
+        ("4.A.3.b.4", "4.A.3.b.5"),
+    ),
+    "2.B.3.j": (
+        "{vp} on schedule, and report anything that needs more than routine care",
+        ("4.A.3.b.4", "4.A.3.b.5"),
+    ),
+    "2.B.3.h": (
+        "{vp}, adjusting controls through the normal variations of the work",
+        ("4.A.3.a.3", "4.A.3.a.4"),
+    ),
+}
+SITUATED_VERBS: dict[str, frozenset[str]] = {
+    "2.B.3.l": frozenset("repair replace rebuild overhaul fix restore".split()),
+    "2.B.3.j": frozenset("maintain lubricate service clean".split()),
+    "2.B.3.h": frozenset("operate control drive adjust".split()),
+}
+
+# Work styles have no O*NET link to work activities: these links are ours, each to the
+# activities where the style is what the work asks for (composure where people are cared
+# for or conflicts resolved, caution at the controls of machines). The statement cites the
+# style and the DWA and task it is shown in.
+STYLES_SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Attention to Detail": (
+        "check for accuracy and completeness when {doing}",
+        ("4.A.3.b.6", "4.A.2.a.2", "4.A.1.b.2"),
+    ),
+    "Integrity": (
+        "act honestly and report own errors openly when {doing}",
+        ("4.A.2.a.2", "4.A.3.b.6"),
+    ),
+    "Stress Tolerance": (
+        "stay calm and effective under pressure when {doing}",
+        ("4.A.4.a.5", "4.A.4.a.7", "4.A.4.a.8"),
+    ),
+    "Self-Control": (
+        "keep emotions in check and respond calmly when {doing}",
+        ("4.A.4.a.7", "4.A.4.a.8"),
+    ),
+    "Empathy": (
+        "show understanding of the feelings and concerns of {people} when {doing}",
+        ("4.A.4.a.5",),
+    ),
+    "Cautiousness": (
+        "take care to avoid mistakes and hazards when {doing}",
+        ("4.A.3.a.3", "4.A.3.a.4", "4.A.3.b.4"),
+    ),
+    "Analytical Thinking": (
+        "get to the root of problems logically when {doing}",
+        ("4.A.2.a.4",),
+    ),
 }

@@ -32,7 +32,9 @@ from skillsx.compose.elements import (
     KNOWLEDGE,
     KNOWLEDGE_ACTIONS,
     SITUATED,
+    SITUATED_VERBS,
     SKILLS,
+    STYLES_SITUATED,
     TECH_USES,
     WORK_STYLES,
 )
@@ -741,75 +743,102 @@ def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
         level, subject, action = SKILLS[skill.element_id]
         anchors = _rated_anchors(brief, skill.element_id, level, skill.level)
         core = occ.fill(action)
-        situated = _situated(brief, occ, skill.element_id, level, used)
-        if situated:
-            doing, dwa, task = situated
-            used.add(dwa.id)
-            template = SITUATED[skill.element_id][0].replace("{doing}", "@DOING@")
-            core = occ.fill(template).replace("@DOING@", doing)
-            anchors = anchors + [
-                Anchor(kind="dwa", id=dwa.id, release=brief.release),
-                Anchor(kind="task", id=str(task.id), release=brief.release),
-            ]
-        out.append(
-            Candidate(
-                subject=capitalize(occ.fill(subject)),
-                core=core,
-                anchors=anchors,
-                theme=f"Skill: {skill.name}",
-                kind="skill",
-                # Shown in the occupation's own work, a skill is more its own than the plain
-                # form; it says its level in the work it names, with no tag but the entry one.
-                prefs=_only(level, 2.4 - 0.1 * rank + (0.3 if situated else 0.0)),
-                key=f"skill:{skill.element_id}",
-                fixed=bool(situated) and level is not Level.EMERGING,
-                levels=(level,),
-            )
+        plain = Candidate(
+            subject=capitalize(occ.fill(subject)),
+            core=core,
+            anchors=anchors,
+            theme=f"Skill: {skill.name}",
+            kind="skill",
+            prefs=_only(level, 2.4 - 0.1 * rank),
+            key=f"skill:{skill.element_id}",
+            levels=(level,),
         )
+        entry = SITUATED.get(skill.element_id)
+        linked = set(brief.skill_activities.get(skill.element_id, ()))
+        verbs = SITUATED_VERBS.get(skill.element_id)
+        situated = _situated(brief, occ, entry, level, used, linked, verbs)
+        if situated and entry:
+            used.add(situated[1].id)
+            out.append(_situated_candidate(occ, entry[0], situated, plain, level))
+        out.append(plain)  # where the situated one cannot be placed; one subject, one of them
     return out
+
+
+def _situated_candidate(
+    occ: _Occupation,
+    template: str,
+    found: tuple[str, Dwa, Task],
+    plain: Candidate,
+    level: Level,
+) -> Candidate:
+    """A skill or style shown in the occupation's own work: more its own than the plain
+    form (preferred before it), and it says its level in the work it names, with no level
+    tag but the entry one."""
+    core, anchors = _situate(occ, template, found, plain.anchors)
+    bonus = tuple(p + 0.3 if p else p for p in plain.prefs)
+    return _replace(
+        plain,
+        core=core,
+        anchors=anchors,
+        prefs=bonus,
+        key=f"{plain.key}:in:{found[1].id}",
+        fixed=level is not Level.EMERGING,
+    )
 
 
 SITUATED_WORDS = 8  # the longest DWA a skill statement shows its skill in
 
 
 def _situated(
-    brief: Brief, occ: _Occupation, skill_id: str, level: Level, used: set[str]
+    brief: Brief,
+    occ: _Occupation,
+    entry: tuple[str, tuple[str, ...]] | None,
+    level: Level,
+    used: set[str],
+    linked: set[str] | None = None,
+    verbs: frozenset[str] | None = None,
 ) -> tuple[str, Dwa, Task] | None:
-    """The occupation's own work a skill is shown in: its first DWA (tasks in O*NET's order)
-    under a work activity O*NET links to the skill and SITUATED lists for it, as a gerund
-    phrase ("resolving customer complaints or problems"); None when no DWA reads cleanly
-    there. Entry rungs never show a skill in leading or training work; a DWA already used
-    by another skill, naming the skill's people again, or opening on a verb the skill's
+    """The occupation's own work a skill or work style is shown in: its first DWA (tasks in
+    O*NET's order) under one of the entry's work activities (for a skill, only those O*NET
+    links to it: ``linked``), as a gerund phrase for ``{doing}`` ("resolving customer
+    complaints or problems") or its verb phrase for ``{vp}``; None when no DWA reads
+    cleanly there. Entry rungs never show a skill in leading or training work; a DWA already
+    used by another statement of this kind, naming people again, or opening on a verb the
     action already says, is passed over; a skill about the people served needs the
     occupation to have such people (not the fallback "co-workers")."""
-    entry = SITUATED.get(skill_id)
     if entry is None:
         return None
     template, activities = entry
     if "{people}" in template and occ.people == "co-workers":
         return None
-    said = {w[:5] for w in _lower_words(occ.fill(template.replace("{doing}", "")))}
-    linked = set(brief.skill_activities.get(skill_id, ()))
-    for activity in (a for a in activities if a in linked):
+    said = {
+        w[:5] for w in _lower_words(occ.fill(template.replace("{doing}", "").replace("{vp}", "")))
+    }
+    for activity in (a for a in activities if linked is None or a in linked):
         for task in brief.tasks:
             for dwa in task.dwas:
                 if dwa.element_id != activity or dwa.id in used or "(" in dwa.title:
                     continue
                 title = dwa.title[:1].lower() + dwa.title[1:]
                 verb = title.split(" ", 1)[0].rstrip(",")
-                if verb[:5] in said or verb_phrase(dwa.title, 12) is None:
+                if verbs is not None and verb not in verbs:
+                    continue
+                vp = verb_phrase(dwa.title, 12)
+                if vp is None or (verbs is None and verb[:5] in said):
                     continue
                 named = {p for p in _PEOPLE if re.search(rf"\b{p[:-1]}s?\b", title)}
                 if "{people}" in template and named:
                     continue  # "brings clients round when counseling clients", "listen to
                     # patients when responding to customer inquiries"
-                if {w[:5] for w in st.content_stems(title)} & said - {"when"}:
+                if {w[:5] for w in st.content_stems(title)} & said - {"when"} and verbs is None:
                     continue  # "read plans and reports closely before reviewing … plans"
                 if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(title) in {
                     "lead",
                     "coach",
                 }:
                     continue  # no "listen closely to customers when supervising employees"
+                if "{vp}" in template:
+                    return vp, dwa, task
                 doing = gerund_phrase(title)
                 if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
                     continue
@@ -817,25 +846,45 @@ def _situated(
     return None
 
 
+def _situate(
+    occ: _Occupation, template: str, found: tuple[str, Dwa, Task], anchors: list[Anchor]
+) -> tuple[str, list[Anchor]]:
+    """The action with the work filled in, and the anchors with its DWA and task added."""
+    work, dwa, task = found
+    slot = "{vp}" if "{vp}" in template else "{doing}"
+    core = occ.fill(template.replace(slot, "@WORK@")).replace("@WORK@", work)
+    release = occ.brief.release
+    return core, anchors + [
+        Anchor(kind="dwa", id=dwa.id, release=release),
+        Anchor(kind="task", id=str(task.id), release=release),
+    ]
+
+
 def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
-    """Work styles O*NET rates as shaping this occupation's work (positive impact)."""
+    """Work styles O*NET rates as shaping this occupation's work (positive impact), shown in
+    the occupation's own work where STYLES_SITUATED links the style to one of its DWAs."""
     out = []
+    used: set[str] = set()
     for rank, style in enumerate(w for w in brief.work_styles if (w.impact or 0) > 1.0):
         if style.name not in WORK_STYLES:
             continue
         level, subject, action = WORK_STYLES[style.name]
-        out.append(
-            Candidate(
-                subject=subject,
-                core=occ.fill(action),
-                anchors=[Anchor(kind="element", id=style.element_id, release=brief.release)],
-                theme=f"Work style: {style.name}",
-                kind="skill",
-                prefs=_only(level, 1.2 - 0.05 * rank),
-                key=f"style:{style.element_id}",
-                levels=(level,),
-            )
+        plain = Candidate(
+            subject=subject,
+            core=occ.fill(action),
+            anchors=[Anchor(kind="element", id=style.element_id, release=brief.release)],
+            theme=f"Work style: {style.name}",
+            kind="skill",
+            prefs=_only(level, 1.2 - 0.05 * rank),
+            key=f"style:{style.element_id}",
+            levels=(level,),
         )
+        entry = STYLES_SITUATED.get(style.name)
+        situated = _situated(brief, occ, entry, level, used)
+        if situated and entry:
+            used.add(situated[1].id)
+            out.append(_situated_candidate(occ, entry[0], situated, plain, level))
+        out.append(plain)
     return out
 
 
