@@ -451,3 +451,15 @@ def test_kinds_of_software_are_not_named_as_products() -> None:
         "Tableau",
     ):
         assert not _generic_product(product), product
+
+
+def test_a_cut_never_splits_a_noun_compound_or_leaves_a_bare_verb() -> None:
+    switchboard = (
+        "Monitor and record switchboard or control board readings to ensure that electrical "
+        "or steam distribution equipment is operating properly."
+    )
+    assert verb_phrase(switchboard, 7) != "monitor and record switchboard"
+    assert verb_phrase(switchboard, 9) == "monitor and record switchboard or control board readings"
+    derricks = "Inspect derricks for flaws, and clean and oil derricks in order to maintain them."
+    short = verb_phrase(derricks, 7)
+    assert short is None or not short.endswith(" clean"), short

@@ -1235,7 +1235,10 @@ _WIDEN_SPARE = {
     Level.PROFICIENT: _WIDEN[Level.PROFICIENT]
     + (
         ("Advice on {x}", "advise colleagues on {g} when they are unsure of the method"),
-        ("Checks on {x}", "check finished work in {g} against the standard before it is handed on"),
+        (
+            "Checks on {x}",
+            "check finished work in {g} against the standard before it leaves own hands",
+        ),
     ),
     Level.ADVANCED: (
         ("Sign-off of {x}", "check the team's work in {g} before it is signed off"),
@@ -1531,6 +1534,8 @@ class _Picker:
         action = _write(cand, level, self.occ, self.states[level])
         if action is None:
             return False
+        if ", " in action and _closing(action) in {_closing(a) for _, a in self.chosen[level]}:
+            return False  # "…, or defective mechanical parts" twice in a rung
         self.chosen[level].append((cand, action))
         self.repeats += cand.subject.lower() in self.used_subjects
         self.used_keys.add(cand.key)
@@ -1542,6 +1547,12 @@ class _Picker:
         for t in task_ids:
             self.task_uses[t] = self.task_uses.get(t, 0) + 1
         return True
+
+
+def _closing(action: str) -> str:
+    """What follows an action's last comma (the phrase a reader hears as its ending)."""
+    body = action.rstrip(".")
+    return body.rsplit(", ", 1)[1].strip().lower() if ", " in body else ""
 
 
 def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: bool = False) -> None:

@@ -97,6 +97,16 @@ def _dangles(text: str) -> bool:
     )
 
 
+def _noun_pair(clause: str) -> bool:
+    """Whether a clause the splitter took for a verb's opens on a noun compound instead
+    ("control board readings", "test equipment"): a noun-capable word followed by a noun."""
+    toks = [t.strip(",").lower() for t in clause.split()[:2]]
+    if len(toks) < 2:
+        return False
+    first, second = (set(getAllLemmas(t)) for t in toks)
+    return "NOUN" in first and "NOUN" in second
+
+
 def _list_closed(text: str) -> bool:
     """Whether what follows the last comma closes a list ("…, and set tiles") or is a
     participle clause ("…, using hand tools"); a list that simply stops ("…, position the
@@ -138,6 +148,10 @@ def verb_phrase(text: str, max_words: int) -> str | None:
             last = clauses[k - 1].split()
             if len(last) >= 2 and (last[-2] in {"to", "or", "and"} or last[-2].endswith(",")):
                 continue  # the split fell inside a list: "… attendance, or meter | gauge readings"
+            if len(last) == 1:
+                continue  # a verb left without its object: "inspect derricks for flaws and clean"
+            if _noun_pair(clauses[k]):
+                continue  # nouns joined, not clauses: "switchboard | or control board readings"
             if len(words(joined)) <= max_words and not _dangles(joined):
                 phrase = joined
                 break
