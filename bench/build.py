@@ -7,7 +7,10 @@ it), then measures in one process:
 
 * a baseline: one worker composing and checking every tenth occupation, frameworks per second;
 * the full build with ``--workers`` (default 2): wall time, frameworks per second, the speed-up
-  over the baseline, peak RSS of the parent and of the largest worker, and the check totals.
+  over the baseline, peak RSS of the parent and of the largest worker, and the check totals;
+* with ``--compare-v1``, the same baseline and full build with composer v1 (``grounded-v1``,
+  the composer of issue 13's start) in the same process, and v2's wall time as a ratio of
+  v1's (issue 13 keeps it within 1.5×).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--url", help="an already ingested store (default: a fresh SQLite file)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--compare-v1", action="store_true", help="also build with composer v1")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.url or f"sqlite:///{Path(tmp) / 'bench.db'}"
@@ -43,36 +47,51 @@ def main() -> None:
             started = time.perf_counter()
             load_data_folder(engine, args.data)
             sys.stderr.write(f"  ingest: {time.perf_counter() - started:.1f} s\n")
-        with engine.connect() as conn:
-            socs = [o.soc for o in list_occupations(conn, with_tasks=True)]
-            sample = socs[::10]
-            cache: dict[str, object] = {}
+        walls: dict[str, float] = {}
+        for name in ("grounded", "grounded-v1") if args.compare_v1 else ("grounded",):
+            with engine.connect() as conn:
+                socs = [o.soc for o in list_occupations(conn, with_tasks=True)]
+                sample = socs[::10]
+                cache: dict[str, object] = {}
+                started = time.perf_counter()
+                for soc in sample:
+                    compose_one(conn, soc, name, cache)
+                serial = len(sample) / (time.perf_counter() - started)
             started = time.perf_counter()
-            for soc in sample:
-                compose_one(conn, soc, "grounded", cache)
-            serial = len(sample) / (time.perf_counter() - started)
-        started = time.perf_counter()
-        build = run_build(engine, workers=args.workers)
-        wall = time.perf_counter() - started
-        with engine.connect() as conn:
-            problems = list_problems(conn, build.id)
-        rules: dict[str, int] = {}
-        for p in problems:
-            rules[f"{p.severity} {p.rule}"] = rules.get(f"{p.severity} {p.rule}", 0) + 1
-        rate = build.frameworks / wall
-        lines = [
-            f"Full build {build.label}: {build.frameworks} frameworks, workers={args.workers}",
-            "| measure | value |",
-            "|---|---|",
-            f"| baseline: 1 worker, {len(sample)} frameworks | {serial:.1f} frameworks/s |",
-            f"| full build wall time | {wall:.1f} s |",
-            f"| full build rate | {rate:.1f} frameworks/s ({rate / serial:.2f}× baseline) |",
-            f"| peak RSS, build process | {_peak_mb(resource.RUSAGE_SELF):.0f} MB |",
-            f"| peak RSS, largest worker | {_peak_mb(resource.RUSAGE_CHILDREN):.0f} MB |",
-            f"| check: errors / warnings | {build.errors} / {build.warnings} |",
-        ]
-        lines += [f"| {rule} | {n} |" for rule, n in sorted(rules.items())]
-        sys.stdout.write("\n".join(lines) + "\n")
+            build = run_build(
+                engine,
+                workers=args.workers,
+                engine_name=name,
+                allow_shrink=True,
+                allow_errors=name != "grounded",  # v1 fails checks written after it
+            )
+            wall = walls[name] = time.perf_counter() - started
+            with engine.connect() as conn:
+                problems = list_problems(conn, build.id)
+            rules: dict[str, int] = {}
+            for p in problems:
+                rules[f"{p.severity} {p.rule}"] = rules.get(f"{p.severity} {p.rule}", 0) + 1
+            rate = build.frameworks / wall
+            lines = [
+                f"Full build {build.label} ({name}): {build.frameworks} frameworks, "
+                f"workers={args.workers}",
+                "| measure | value |",
+                "|---|---|",
+                f"| baseline: 1 worker, {len(sample)} frameworks | {serial:.1f} frameworks/s |",
+                f"| full build wall time | {wall:.1f} s |",
+                f"| full build rate | {rate:.1f} frameworks/s ({rate / serial:.2f}× baseline) |",
+                f"| peak RSS, build process | {_peak_mb(resource.RUSAGE_SELF):.0f} MB |",
+                f"| peak RSS, largest worker | {_peak_mb(resource.RUSAGE_CHILDREN):.0f} MB |",
+                f"| check: errors / warnings | {build.errors} / {build.warnings} |",
+            ]
+            lines += [f"| {rule} | {n} |" for rule, n in sorted(rules.items())]
+            sys.stdout.write("\n".join(lines) + "\n\n")
+        if len(walls) == 2:
+            ratio = walls["grounded"] / walls["grounded-v1"]
+            sys.stdout.write(
+                f"v2 / v1 full build wall time: {ratio:.2f}× "
+                f"({walls['grounded']:.1f} s / {walls['grounded-v1']:.1f} s; issue 13: <= 1.5×)\n"
+            )
         engine.dispose()
 
 

@@ -162,7 +162,8 @@ def leads_own_work(brief: Brief) -> bool:
 _LEARN = re.compile(
     r"^(?:attend|read|study|learn|stay|remain (?:current|abreast)|"
     r"keep (?:abreast|up|informed|current)|"
-    r"maintain (?:[a-z]+ )?(?:[a-z]+ )?(?:knowledge|currency|awareness|certification|licensure)|"
+    r"(?:maintain|update|develop|expand|improve) (?:[a-z]+ ){0,3}"
+    r"(?:knowledge|currency|awareness|certification|licensure|expertise|skills)|"
     r"participate in (?:[a-z]+ )?(?:training|education|workshops|seminars|conferences))\b"
     r"|\b(?:trade (?:journals|magazines|publications|shows)|continuing education|"
     r"professional development|professional (?:journals|literature|publications))\b",
@@ -1201,7 +1202,7 @@ _WIDEN = {
             "Difficult {x} cases",
             "take on the hardest cases when {g} and advise colleagues on method",
         ),
-        ("Problems with {x}", "find out why problems arise when {g} and set them right"),
+        ("Problems with {x}", "find out why problems arise when {g}, and put the causes right"),
         ("Coaching in {x}", "show newer {peers} how to handle the harder parts of {g}"),
         ("Reviews of {x}", "review colleagues' work in {g} and explain what to correct"),
         ("Efficiency in {x}", "find quicker, safer ways of {g} without any loss of quality"),
@@ -1295,6 +1296,24 @@ def _widen_table(
     return _WIDEN[level]
 
 
+# Work a senior rung does not widen: done alone or simply attended ("check the quality of
+# colleagues' work when driving", "set the standards other dancers follow when auditioning").
+_NOT_WIDENED = frozenset(
+    """attend participate travel drive answer greet watch observe confer collaborate
+    communicate consult read stay remain serve wear walk climb ride sit stand listen
+    audition perform rehearse exchange meet discuss relay""".split()
+)
+# Work whose product a colleague can check or review.
+_OUTPUT_VERBS = frozenset(
+    """make prepare build install repair assemble cut write draft design construct produce
+    bake mix apply paint clean inspect test calculate record compile process fabricate weld
+    finish lay set fit measure mark shape form cook package pack load label grade sort
+    sew trim align adjust mount connect wire draw document enter code program develop
+    analyze estimate verify examine evaluate review edit compose translate transcribe
+    plan schedule order treat dispense administer""".split()
+)
+
+
 def _widened(
     tasks: list[Candidate], level: Level, occ: _Occupation, spare: bool = False
 ) -> list[Candidate]:
@@ -1323,6 +1342,16 @@ def _widened(
             x_words = cand.subject.split()
             if not spare and (len(x_words) > 5 or x_words[-1].lower() == "work"):
                 continue  # "Quality of sales slips in customers' ledgers work"
+            verb = text.split(" ", 1)[0].lower().strip(",")
+            if not spare and verb in _NOT_WIDENED:
+                continue  # "Quality of rail-guided transportation" (driving is done alone),
+                # "Standards for auditioning for roles", "Efficiency in staying informed"
+            if action_t.startswith(("check the quality", "review colleagues")) and (
+                verb not in _OUTPUT_VERBS
+            ):
+                continue  # nothing to check: "… when participating in training sessions"
+            if x_words[0].lower() in subject_t.lower().split() or _lower_words(action_t) & {verb}:
+                continue  # "Quality of quality of raw materials", "check … when checking"
             if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
                 continue  # "follow the set steps when directing foreign sales"
             if (

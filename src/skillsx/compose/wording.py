@@ -42,7 +42,13 @@ _VAGUE_END = re.compile(
     r"(?:involving|regarding|concerning|about|related to|relating to) (?:processes|issues|"
     r"areas|matters|activities|procedures|techniques|topics|things)|"
     r"(?:using|with|by|through) (?:techniques|methods|tools|equipment|procedures|materials|"
-    r"devices|instruments|means|sources|items|techniques and tools))$"
+    r"devices|instruments|means|sources|items|techniques and tools)|"
+    # what an example list ("such as …") was for, left empty once the list is cut:
+    # "correct malfunctions by performing actions", "determine amounts based on factors"
+    r"(?:by|through) (?:performing|taking|using|following|applying) (?:actions|steps|"
+    r"measures|procedures|methods)|"
+    r"based on (?:factors|considerations|criteria|information)|"
+    r"addressing (?:issues|problems|needs|concerns))$"
 )
 _DANGLING = frozenset(
     "and or of to for in on at by with from into as such the a an their its including "
@@ -90,11 +96,25 @@ def _dangles(text: str) -> bool:
         return True  # "removing workpieces from machines and checking"
     if len(toks) >= 3 and toks[-2] == "to" and "VERB" in getAllLemmas(toks[-1]):
         return True  # "lay bricks to build", "pull levers to start": an infinitive cut off
+    if (
+        len(toks) >= 4
+        and toks[-2] in {"and", "or"}
+        and toks[-1] in BASE_VERBS
+        and not _adjective(toks[-3].strip(","))
+    ):
+        return True  # "monitor lights … and watch", "remove workpieces and check": no object
     return (
         len(toks) >= 3
         and toks[-2].rstrip(",") in {"and", "or", "to"}
         and set(getAllLemmas(toks[-1])) == {"VERB"}
     )
+
+
+def _adjective(word: str) -> bool:
+    """An adjective that may pair with a verb-like one ("safe and clean"), not an adverb
+    ("ahead and watch", "quickly and check")."""
+    lemmas = getAllLemmas(word)
+    return "ADJ" in lemmas and "ADV" not in lemmas and not word.endswith("ly")
 
 
 def _noun_pair(clause: str) -> bool:
