@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -141,18 +144,65 @@ def built_store(store: Engine) -> Engine:
     return store
 
 
+def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run that every xdist worker sees: the controller's base temp folder
+    (each worker's own is a child of it), or this process's own without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` between the processes of this run (released on exit,
+    also when the holder dies)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def full_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """The whole of ../shared/data ingested into SQLite and built: every occupation.
 
-    Tests using it carry ``@pytest.mark.xdist_group("full")`` so one worker builds it once.
+    Built once per test run: the first xdist worker to need it ingests and builds it in a
+    folder of the run, under a file lock; a worker that needs it meanwhile waits for that
+    build rather than making its own. Each worker then reads its own copy of the finished
+    file, so no worker sees another's connections. Tests using it carry
+    ``@pytest.mark.xdist_group("full")`` or ``("full-exports")``: at most two workers use it.
     """
     from skillsx.build import run_build
     from skillsx.ingest.bundle import load_data_folder
 
-    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('full') / 'full.db'}")
-    load_data_folder(engine, DATA)
-    run_build(engine, workers=2)
+    shared = _run_dir(tmp_path_factory) / "full-store"
+    shared.mkdir(exist_ok=True)
+    built = shared / "full.db"
+    with _locked(shared / "lock"):
+        failed = shared / "failed"
+        if failed.exists():
+            # Another worker's build failed: its error is reported there; do not build again.
+            pytest.fail(f"the full build failed in another worker: {failed.read_text()}")
+        if not (shared / "done").exists():
+            for stale in shared.glob("full.db*"):  # a worker killed part-way through
+                stale.unlink()
+            try:
+                engine = open_engine(f"sqlite:///{built}")
+                load_data_folder(engine, DATA)
+                run_build(engine, workers=2)
+                engine.dispose()
+            except BaseException as exc:
+                failed.write_text(f"{type(exc).__name__}: {exc}"[:2000])
+                raise
+            (shared / "done").touch()
+    own = tmp_path_factory.mktemp("full") / "full.db"
+    # SQLite's online backup: a complete copy whatever is still in the source's WAL file.
+    with sqlite3.connect(built) as source, sqlite3.connect(own) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    engine = open_engine(f"sqlite:///{own}")
     yield engine
     engine.dispose()
 
