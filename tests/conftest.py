@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 
 from skillsx.ingest.evidence import load_aei, load_cip
@@ -76,6 +77,36 @@ def extra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cut_release(
         ONET_29, tmp_path_factory.mktemp("onet29") / "db_29_x_excel_subset", FIXTURE_SOCS
     )
+
+
+#: The argon2id hasher the tests sign in with: the same algorithm and hash format as the
+#: site's (``store.accounts``), at the lowest cost argon2 allows instead of the RFC 9106
+#: profile's 64 MiB and three passes (a quarter of a second per hash or check here, and the
+#: suite makes a few hundred). Hashes of either kind verify with the other.
+TEST_HASHER_COST = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def production_hasher() -> Iterator[PasswordHasher]:
+    """The site's own argon2 hasher, put aside while the tests use a cheap one; a test that
+    checks hashing itself puts it back with ``use_production_hasher``."""
+    from skillsx.store import accounts
+
+    real = accounts._hasher
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(**TEST_HASHER_COST))
+        yield real
+
+
+@pytest.fixture()
+def use_production_hasher(
+    production_hasher: PasswordHasher, monkeypatch: pytest.MonkeyPatch
+) -> PasswordHasher:
+    """This test hashes and checks passwords with the site's own hasher and cost."""
+    from skillsx.store import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", production_hasher)
+    return production_hasher
 
 
 class PostgresSchema:
