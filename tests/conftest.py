@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 
 from skillsx.ingest.evidence import load_aei, load_cip
@@ -73,6 +77,36 @@ def extra_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return cut_release(
         ONET_29, tmp_path_factory.mktemp("onet29") / "db_29_x_excel_subset", FIXTURE_SOCS
     )
+
+
+#: The argon2id hasher the tests sign in with: the same algorithm and hash format as the
+#: site's (``store.accounts``), at the lowest cost argon2 allows instead of the RFC 9106
+#: profile's 64 MiB and three passes (a quarter of a second per hash or check here, and the
+#: suite makes a few hundred). Hashes of either kind verify with the other.
+TEST_HASHER_COST = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def production_hasher() -> Iterator[PasswordHasher]:
+    """The site's own argon2 hasher, put aside while the tests use a cheap one; a test that
+    checks hashing itself puts it back with ``use_production_hasher``."""
+    from skillsx.store import accounts
+
+    real = accounts._hasher
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", PasswordHasher(**TEST_HASHER_COST))
+        yield real
+
+
+@pytest.fixture()
+def use_production_hasher(
+    production_hasher: PasswordHasher, monkeypatch: pytest.MonkeyPatch
+) -> PasswordHasher:
+    """This test hashes and checks passwords with the site's own hasher and cost."""
+    from skillsx.store import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", production_hasher)
+    return production_hasher
 
 
 class PostgresSchema:
@@ -141,18 +175,65 @@ def built_store(store: Engine) -> Engine:
     return store
 
 
+def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run that every xdist worker sees: the controller's base temp folder
+    (each worker's own is a child of it), or this process's own without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` between the processes of this run (released on exit,
+    also when the holder dies)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def full_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """The whole of ../shared/data ingested into SQLite and built: every occupation.
 
-    Tests using it carry ``@pytest.mark.xdist_group("full")`` so one worker builds it once.
+    Built once per test run: the first xdist worker to need it ingests and builds it in a
+    folder of the run, under a file lock; a worker that needs it meanwhile waits for that
+    build rather than making its own. Each worker then reads its own copy of the finished
+    file, so no worker sees another's connections. Tests using it carry
+    ``@pytest.mark.xdist_group("full")`` or ``("full-exports")``: at most two workers use it.
     """
     from skillsx.build import run_build
     from skillsx.ingest.bundle import load_data_folder
 
-    engine = open_engine(f"sqlite:///{tmp_path_factory.mktemp('full') / 'full.db'}")
-    load_data_folder(engine, DATA)
-    run_build(engine, workers=2)
+    shared = _run_dir(tmp_path_factory) / "full-store"
+    shared.mkdir(exist_ok=True)
+    built = shared / "full.db"
+    with _locked(shared / "lock"):
+        failed = shared / "failed"
+        if failed.exists():
+            # Another worker's build failed: its error is reported there; do not build again.
+            pytest.fail(f"the full build failed in another worker: {failed.read_text()}")
+        if not (shared / "done").exists():
+            for stale in shared.glob("full.db*"):  # a worker killed part-way through
+                stale.unlink()
+            try:
+                engine = open_engine(f"sqlite:///{built}")
+                load_data_folder(engine, DATA)
+                run_build(engine, workers=2)
+                engine.dispose()
+            except BaseException as exc:
+                failed.write_text(f"{type(exc).__name__}: {exc}"[:2000])
+                raise
+            (shared / "done").touch()
+    own = tmp_path_factory.mktemp("full") / "full.db"
+    # SQLite's online backup: a complete copy whatever is still in the source's WAL file.
+    with sqlite3.connect(built) as source, sqlite3.connect(own) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    engine = open_engine(f"sqlite:///{own}")
     yield engine
     engine.dispose()
 

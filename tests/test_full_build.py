@@ -17,8 +17,10 @@ from .schema_support import fast_validator, load_schema
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("full")]
 
 
-def _documents(engine: Engine) -> list[dict]:  # type: ignore[type-arg]
-    with engine.connect() as conn:
+@pytest.fixture(scope="module")
+def documents(full_store: Engine) -> list[dict]:  # type: ignore[type-arg]
+    """Every stored page of the current build, read and parsed once for this module."""
+    with full_store.connect() as conn:
         build = get_build(conn)
         rows = conn.execute(
             select(schema.frameworks.c.document).where(schema.frameworks.c.build_id == build.id)
@@ -26,31 +28,41 @@ def _documents(engine: Engine) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(r.document) for r in rows]
 
 
-def test_every_occupation_with_tasks_has_a_framework(full_store: Engine) -> None:
+@pytest.fixture(scope="module")
+def frameworks(documents: list[dict]) -> list[Framework]:  # type: ignore[type-arg]
+    """The framework of every page, validated by the model once for this module."""
+    return [Framework.model_validate(doc["framework"]) for doc in documents]
+
+
+def test_every_occupation_with_tasks_has_a_framework(
+    full_store: Engine, frameworks: list[Framework]
+) -> None:
     with full_store.connect() as conn:
         build = get_build(conn)
     assert build.frameworks == 923 and build.release == "30.1"
-    for doc in _documents(full_store):
-        framework = Framework.model_validate(doc["framework"])
+    assert len(frameworks) == 923
+    for framework in frameworks:
         assert [len(framework.level(level)) for level in Level] == [10, 10, 10, 10]
 
 
-def test_every_json_export_validates(full_store: Engine) -> None:
+def test_every_json_export_validates(full_store: Engine, documents: list[dict]) -> None:  # type: ignore[type-arg]
     with full_store.connect() as conn:
         version = get_build(conn).version
     # fastjsonschema: the same verdicts as jsonschema on our schemas (tests/schema_support.py).
     schema_errors = fast_validator(load_schema("framework-export-1.0.schema.json"))
-    for doc in _documents(full_store):
+    for doc in documents:
         soc = doc["occupation"]["soc"]
         assert schema_errors(json.loads(export_document("json-1.0", doc, version))) == [], soc
 
 
-def test_anchors_are_this_occupations_records(full_store: Engine) -> None:
+def test_anchors_are_this_occupations_records(
+    full_store: Engine, frameworks: list[Framework]
+) -> None:
     ts = schema.ONET_TABLES["onet_task_statements"]
     with full_store.connect() as conn:
         tasks = {(r.soc, str(r.task_id)) for r in conn.execute(select(ts.c.soc, ts.c.task_id))}
-    for doc in _documents(full_store):
-        framework = Framework.model_validate(doc["framework"])
+    assert len(frameworks) == 923
+    for framework in frameworks:
         for statement in framework.statements:
             assert statement.anchors, statement.text
             for anchor in statement.anchors:

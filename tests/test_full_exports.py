@@ -38,7 +38,7 @@ from .test_export_case import check_package
 from .test_export_ctdl import no_network
 from .test_export_rsd import REQUIRED as RSD_REQUIRED
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("full")]
+pytestmark = pytest.mark.slow
 
 # fastjsonschema: the same verdicts as jsonschema on our schemas (tests/schema_support.py),
 # five times faster over 923 documents.
@@ -235,7 +235,22 @@ def test_checks_cover_every_format() -> None:
     assert set(CHECKS) == set(FORMATS)
 
 
-@pytest.mark.parametrize("name", list(FORMATS))
+#: The formats exported beside tests/test_full_build.py and tests/test_full_page.py (group
+#: "full"); the rest go to a second group, so two xdist workers share the work (about half
+#: each) on the one full build of the run (``full_store`` in conftest.py).
+WITH_THE_BUILD = {"case", "pdf", "rsd"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xdist_group("full" if name in WITH_THE_BUILD else "full-exports"),
+        )
+        for name in FORMATS
+    ],
+)
 def test_every_framework_exports_and_checks(
     name: str,
     full_store: Engine,

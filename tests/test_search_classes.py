@@ -23,6 +23,10 @@ from skillsx.search.normalise import normalise
 
 RELEASE = Path("onet") / "db_30_1_text"
 
+# One worker runs this module: its index of the whole release (``records``, ``index``,
+# ``title_terms``) is built once, not once on each xdist worker.
+pytestmark = pytest.mark.xdist_group("search-classes")
+
 
 def read_rows(name: str) -> Iterator[dict[str, str]]:
     configured = Settings.from_env().data_dir

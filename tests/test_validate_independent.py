@@ -28,6 +28,10 @@ from skillsx.validate.independent import (
 
 from .conftest import ONET
 
+# One worker runs this module: the model learnt from the whole release (``reference``)
+# is built once, not once on each xdist worker.
+pytestmark = pytest.mark.xdist_group("validate-independent")
+
 SOC = "47-2061.00"  # Construction Laborers
 SUPERVISOR = "47-1011.00"  # First-Line Supervisors of Construction Trades
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from skillsx.errors import SkillsxError
@@ -21,7 +22,10 @@ def client(built_store: Engine):
         yield c
 
 
-def test_passwords_are_argon2_hashed(built_store: Engine) -> None:
+def test_passwords_are_argon2_hashed(
+    built_store: Engine, use_production_hasher: PasswordHasher
+) -> None:
+    # The site's own hasher and cost (the other tests sign in with a cheap one: conftest.py).
     email = new_user(built_store, "viewer")
     with built_store.connect() as conn:
         stored = conn.exec_driver_sql(
@@ -31,6 +35,7 @@ def test_passwords_are_argon2_hashed(built_store: Engine) -> None:
             (email,),
         ).scalar()
         assert stored.startswith("$argon2id$")
+        assert not use_production_hasher.check_needs_rehash(stored)  # made at the site's cost
         assert PASSWORD not in stored
         assert check_password(conn, email.upper(), PASSWORD).email == email
         assert check_password(conn, email, "wrong password") is None
