@@ -24,8 +24,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
-
-from lemminflect import getAllLemmas
+from functools import lru_cache
 
 from skillsx.compose import settings as st
 from skillsx.compose.elements import (
@@ -39,7 +38,7 @@ from skillsx.compose.elements import (
     WORK_STYLES,
 )
 from skillsx.compose.levels import PROFILES, hands_on
-from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS, all_lemmas
 from skillsx.compose.phrases import (
     capitalize,
     nominal,
@@ -171,6 +170,7 @@ _LEARN = re.compile(
 )
 
 
+@lru_cache(maxsize=131072)
 def work_kind(text: str) -> str:
     """What kind of work an O*NET task or DWA sentence describes (learn, routine … lead)."""
     toks = [w.lower() for w in _WORD.findall(text)]
@@ -986,7 +986,7 @@ def _generic_product(example: str) -> bool:
         return False
     if any(w[:1].isupper() for w in words[1:]):
         return False
-    return all(getAllLemmas(w.lower().strip(",()")) for w in words)
+    return all(all_lemmas(w.lower().strip(",()")) for w in words)
 
 
 def _technology_candidates(brief: Brief) -> list[Candidate]:
@@ -1418,7 +1418,7 @@ def _good_subject(subject: str, core: str) -> bool:
     # A cut-off clause: "Mold areas not", "Requirements applying", "Clients get".
     if len(toks) > 1 and (
         toks[-1] in _CUT_WORDS
-        or (set(getAllLemmas(toks[-1])) == {"VERB"} and not toks[-1].endswith(("ing", "s")))
+        or (set(all_lemmas(toks[-1])) == {"VERB"} and not toks[-1].endswith(("ing", "s")))
         # "Groundwater contamination reports on known": a preposition left on an adjective
         or (
             toks[-2] in _DANGLING_SUBJECT - {"the", "a", "an"}
@@ -1473,7 +1473,7 @@ _VERB_IN_LIST = re.compile(
 def _not_noun(word: str) -> bool:
     """A word lemminflect knows only as an adjective or verb ("electrical"), or a verb's
     participle ("known")."""
-    lemmas = getAllLemmas(word)
+    lemmas = all_lemmas(word)
     if word not in lemmas.get("VERB", (word,)):
         return True  # a participle: "reports on known"
     return bool(lemmas) and "NOUN" not in lemmas and "PROPN" not in lemmas

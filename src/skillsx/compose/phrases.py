@@ -437,6 +437,7 @@ def third_person(verb: str) -> str:
     return f"{out} {rest}".strip()
 
 
+@lru_cache(maxsize=65536)
 def gerund(verb: str) -> str:
     """'resolve' -> 'resolving'; 'plan' -> 'planning'; 'set up' -> 'setting up'."""
     first, _, rest = verb.partition(" ")

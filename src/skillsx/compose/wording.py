@@ -9,10 +9,9 @@ clause, later coordinated clauses). A phrase that cannot be cut cleanly is not u
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
-from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS, all_lemmas
 from skillsx.compose.phrases import gerund, lower_first, singular, split_clauses
 from skillsx.models import Brief
 
@@ -94,7 +93,7 @@ def _dangles(text: str) -> bool:
         return True  # "provide information needed to promote health, reduce risk factors"
     if len(toks) >= 3 and toks[-2] in {"and", "or"} and toks[-1].endswith("ing"):
         return True  # "removing workpieces from machines and checking"
-    if len(toks) >= 3 and toks[-2] == "to" and "VERB" in getAllLemmas(toks[-1]):
+    if len(toks) >= 3 and toks[-2] == "to" and "VERB" in all_lemmas(toks[-1]):
         return True  # "lay bricks to build", "pull levers to start": an infinitive cut off
     if (
         len(toks) >= 4
@@ -106,14 +105,14 @@ def _dangles(text: str) -> bool:
     return (
         len(toks) >= 3
         and toks[-2].rstrip(",") in {"and", "or", "to"}
-        and set(getAllLemmas(toks[-1])) == {"VERB"}
+        and set(all_lemmas(toks[-1])) == {"VERB"}
     )
 
 
 def _adjective(word: str) -> bool:
     """An adjective that may pair with a verb-like one ("safe and clean"), not an adverb
     ("ahead and watch", "quickly and check")."""
-    lemmas = getAllLemmas(word)
+    lemmas = all_lemmas(word)
     return "ADJ" in lemmas and "ADV" not in lemmas and not word.endswith("ly")
 
 
@@ -123,7 +122,7 @@ def _noun_pair(clause: str) -> bool:
     toks = [t.strip(",").lower() for t in clause.split()[:2]]
     if len(toks) < 2:
         return False
-    first, second = (set(getAllLemmas(t)) for t in toks)
+    first, second = (set(all_lemmas(t)) for t in toks)
     return "NOUN" in first and "NOUN" in second
 
 
@@ -145,6 +144,7 @@ def _join_clauses(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+@lru_cache(maxsize=131072)
 def verb_phrase(text: str, max_words: int) -> str | None:
     """An O*NET task or DWA sentence as a lower-case verb phrase of at most ``max_words``.
 
@@ -186,6 +186,7 @@ def verb_phrase(text: str, max_words: int) -> str | None:
 _PARTICLES = frozenset("up out off down back away over".split())
 
 
+@lru_cache(maxsize=65536)
 def gerund_phrase(phrase: str) -> str:
     """'dig ditches or trenches, backfill …' -> 'digging ditches or trenches, backfilling …':
     every verb of the opening verb list and of later coordinated clauses as a gerund."""
@@ -200,7 +201,7 @@ def gerund_phrase(phrase: str) -> str:
             joined = i > 1 and toks[i - 1] in {"and", "or"} and toks[i - 2].endswith("ing")
             if nxt != "of" and (
                 (bare in BASE_VERBS and after_list)
-                or (joined and "VERB" in getAllLemmas(bare) and bare not in NOUNISH_VERBS)
+                or (joined and "VERB" in all_lemmas(bare) and bare not in NOUNISH_VERBS)
             ):
                 tail = "," if toks[i].endswith(",") else ""
                 toks[i] = gerund(bare) + tail
