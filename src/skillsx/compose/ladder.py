@@ -754,15 +754,32 @@ def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
             key=f"skill:{skill.element_id}",
             levels=(level,),
         )
-        entry = SITUATED.get(skill.element_id)
         linked = set(brief.skill_activities.get(skill.element_id, ()))
-        verbs = SITUATED_VERBS.get(skill.element_id)
-        situated = _situated(brief, occ, entry, level, used, linked, verbs)
-        if situated and entry:
-            used.add(situated[1].id)
-            out.append(_situated_candidate(occ, entry[0], situated, plain, level))
-        out.append(plain)  # where the situated one cannot be placed; one subject, one of them
+        entry = SITUATED.get(skill.element_id)
+        out += _with_situated(
+            brief, occ, plain, entry, level, used, linked, SITUATED_VERBS.get(skill.element_id)
+        )
     return out
+
+
+def _with_situated(
+    brief: Brief,
+    occ: _Occupation,
+    plain: Candidate,
+    entry: tuple[str, tuple[str, ...]] | None,
+    level: Level,
+    used: set[str],
+    linked: set[str] | None = None,
+    verbs: frozenset[str] | None = None,
+) -> list[Candidate]:
+    """A skill's or style's candidates: shown in the occupation's own work where a DWA fits
+    (preferred), then the plain form for where that one cannot be placed (one subject, so
+    at most one of them is taken)."""
+    found = _situated(brief, occ, entry, level, used, linked, verbs)
+    if not (found and entry):
+        return [plain]
+    used.add(found[1].id)
+    return [_situated_candidate(occ, entry[0], found, plain, level), plain]
 
 
 def _situated_candidate(
@@ -880,12 +897,7 @@ def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
             key=f"style:{style.element_id}",
             levels=(level,),
         )
-        entry = STYLES_SITUATED.get(style.name)
-        situated = _situated(brief, occ, entry, level, used)
-        if situated and entry:
-            used.add(situated[1].id)
-            out.append(_situated_candidate(occ, entry[0], situated, plain, level))
-        out.append(plain)
+        out += _with_situated(brief, occ, plain, STYLES_SITUATED.get(style.name), level, used)
     return out
 
 
