@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from skillsx.compose.elements import STYLES_SITUATED
+from skillsx.compose.elements import KNOWLEDGE_SITUATED, STYLES_SITUATED
 from skillsx.compose.engines import get_engine
 from skillsx.compose.ladder import (
     LADDER_THEMES,
@@ -29,6 +29,8 @@ from tests.conftest import ONET, ONET_29, cut_release
 
 # Frontline, supervised, licensed and managerial work, plus the supervisors of the first.
 LADDER_SOCS = (
+    "19-4092.00",
+    "43-9111.00",
     "29-1141.00",
     "47-2061.00",
     "47-1011.00",
@@ -398,7 +400,10 @@ def test_a_skill_is_shown_in_the_occupations_own_work(brief_of, soc: str) -> Non
         situated += 1
         skill = s.anchors[0].id
         dwa = dwas[next(a.id for a in s.anchors if a.kind == "dwa")]
-        if skill.startswith("2."):  # a skill: O*NET links it to that activity
+        if skill.startswith("2.C"):  # a knowledge area: the DWA's own words call for it
+            assert re.search(rf"\b(?:{KNOWLEDGE_SITUATED[skill][1]})\b", dwa.title, re.I), s
+            assert KNOWLEDGE_SITUATED[skill][0] in s.action, s
+        elif skill.startswith("2."):  # a skill: O*NET links it to that activity
             assert dwa.element_id in brief.skill_activities[skill], s
         else:  # a work style (1.D.…): our own link, to one of the listed activities
             assert any(dwa.element_id in acts for _, acts in STYLES_SITUATED.values()), s
@@ -463,3 +468,41 @@ def test_a_cut_never_splits_a_noun_compound_or_leaves_a_bare_verb() -> None:
     derricks = "Inspect derricks for flaws, and clean and oil derricks in order to maintain them."
     short = verb_phrase(derricks, 7)
     assert short is None or not short.endswith(" clean"), short
+
+
+@pytest.mark.parametrize("soc", ["29-1141.00", "19-4092.00", "43-9111.00"])
+def test_knowledge_is_shown_in_work_whose_words_call_for_it(brief_of, soc: str) -> None:
+    """A knowledge statement names one of the occupation's DWAs only where the DWA's words
+    call for the area (medical knowledge for work with patients or drugs), never training
+    others, and no DWA is shown by two skill, style or knowledge statements."""
+    brief = brief_of(soc)
+    fw = compose_ladder(brief, "test")
+    titles = {d.id: d.title for t in brief.tasks for d in t.dwas}
+    shown: list[str] = []
+    knowledge = 0
+    for s in fw.statements:
+        first = s.anchors[0]
+        if first.kind != "element" or not first.id.startswith(("1.", "2.")):
+            continue
+        dwa = next((a.id for a in s.anchors if a.kind == "dwa"), None)
+        if dwa is None:
+            continue
+        shown.append(dwa)
+        if first.id.startswith("2.C"):
+            knowledge += 1
+            words, title = KNOWLEDGE_SITUATED[first.id][1], titles[dwa]
+            assert re.search(rf"\b(?:{words})\b", title, re.I), s
+            assert not re.match(r"(?:train|teach|instruct)", title, re.I) or first.id == "2.C.6"
+    assert knowledge >= 1, [f"{s.subject} — {s.action}" for s in fw.statements]
+    assert len(shown) == len(set(shown)), shown
+
+
+def test_a_one_word_head_left_of_an_example_list_is_cut() -> None:
+    from skillsx.compose.wording import verb_phrase
+
+    vp = verb_phrase(
+        "Assess patients' psychosocial status and needs including areas such as sleep "
+        "patterns, rest, nutrition, and coping.",
+        12,
+    )
+    assert vp is not None and "including" not in vp, vp

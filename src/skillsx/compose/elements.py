@@ -378,6 +378,102 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
     ),
 }
 
+# A knowledge area shown in the occupation's own work: the area's short name ({k}) and the
+# words of a DWA title that call for it. O*NET links knowledge to no work activity; these
+# links are ours, by the words of the DWA itself (a DWA about patients, drugs or treatment
+# calls for medical knowledge), and the statement cites the area, the DWA and its task.
+KNOWLEDGE_SITUATED: dict[str, tuple[str, str]] = {
+    "2.C.1.a": (
+        "planning and managing resources",
+        r"budgets?|business plans?|strateg\w+|objectives",
+    ),
+    "2.C.1.b": ("office procedures and records", r"records?|files|filing|forms|correspondence"),
+    "2.C.1.c": (
+        "accounting and costing",
+        r"financial|budgets?|accounts?|accounting|costs?|payments?|tax|taxes|funds?|invoices?",
+    ),
+    "2.C.1.d": (
+        "sales and marketing methods",
+        r"sell|sales|market\w*|promot\w+|advertis\w+|merchandis\w+",
+    ),
+    "2.C.1.e": ("customer service", r"customers?|clients?|patrons?|guests?|visitors?"),
+    "2.C.1.f": ("personnel procedures", r"hire|hiring|recruit\w*|personnel|payroll|benefits"),
+    "2.C.2.a": (
+        "production processes and quality control",
+        r"production|manufactur\w+|raw materials|quality|assembl\w+",
+    ),
+    "2.C.2.b": (
+        "food production methods",
+        r"crops?|harvest\w*|livestock|farm\w*|soils?|seeds?|foods?",
+    ),
+    "2.C.3.a": (
+        "computers and electronic equipment",
+        r"computers?|software|networks?|electronic\w*",
+    ),
+    "2.C.3.b": (
+        "engineering and technology",
+        r"engineering|technical|specifications?|prototypes?",
+    ),
+    "2.C.3.c": (
+        "technical drawings and design",
+        r"drawings?|blueprints?|drafting|sketch\w*|layouts?",
+    ),
+    "2.C.3.d": (
+        "construction materials and methods",
+        r"construction|concrete|framing|roofs?|roofing|structural|structures?|buildings?|walls?",
+    ),
+    "2.C.3.e": (
+        "machines and their maintenance",
+        r"machines?|machinery|engines?|mechanical|motors?|pumps?",
+    ),
+    "2.C.4.a": (
+        "mathematics",
+        r"calculat\w+|measurements?|estimat\w+|quantities|dimensions|statistical",
+    ),
+    "2.C.4.b": (
+        "physical principles",
+        r"electrical|optical|energy|radiation|pressures?|temperatures?",
+    ),
+    "2.C.4.c": (
+        "chemical properties and hazards",
+        r"chemicals?|chemical\w*|solutions|compounds?|reagents?|substances?",
+    ),
+    "2.C.4.d": (
+        "biology",
+        r"organisms?|specimens?|cells?|tissues?|biological|species|wildlife|animals?",
+    ),
+    "2.C.4.e": ("human behaviour and motivation", r"behaviou?rs?|behavioral|mental|psychological"),
+    "2.C.4.f": ("group behaviour and cultures", r"community|communities|cultur\w+|social"),
+    "2.C.4.g": ("geography", r"maps?|mapping|terrain|geographic\w*|geological|routes?"),
+    "2.C.5.a": (
+        "symptoms, treatments and drugs",
+        r"patients?|medications?|diagnos\w+|symptoms?|drugs?|dosages?|clinical",
+    ),
+    "2.C.5.b": (
+        "therapy and rehabilitation methods",
+        r"therapy|therapies|therapeutic|counsel\w*|rehabilitat\w+|exercises?",
+    ),
+    "2.C.6": ("teaching methods", r"teach\w*|lessons?|curricul\w+|students?|instruct\w*"),
+    "2.C.8.a": (
+        "safety and security procedures",
+        r"safety|security|emergenc\w+|hazards?|hazardous|fires?",
+    ),
+    "2.C.8.b": (
+        "laws and regulations",
+        r"laws?|legal|regulat\w+|courts?|legislat\w+|compliance|permits?",
+    ),
+    "2.C.9.a": ("telecommunications systems", r"telecommunications?|telephones?|radios?|signals?"),
+    "2.C.9.b": ("media and communication methods", r"media|publicity|press|news"),
+    "2.C.10": ("transport methods and costs", r"transport\w*|freight|cargo|shipments?|deliver\w*"),
+}
+# How each level puts a knowledge area to work in the DWA it is shown in.
+KNOWLEDGE_SITUATED_ACTIONS: dict[Level, str] = {
+    E: "use basic knowledge of {k} when {doing}, asking {senior} about anything unfamiliar",
+    D: "apply working knowledge of {k} when {doing}, handling the usual variations unaided",
+    P: "draw on in-depth knowledge of {k} for the unusual cases met when {doing}",
+    A: "act as the team's authority on {k} for {doing}, keeping colleagues' knowledge current",
+}
+
 # Words of a software commodity title -> what this occupation does in it (a verb phrase that
 # takes the product as its last word). Software whose use is unclear gets no statement.
 TECH_USES: tuple[tuple[str, str], ...] = (

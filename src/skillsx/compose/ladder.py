@@ -30,6 +30,8 @@ from skillsx.compose import settings as st
 from skillsx.compose.elements import (
     KNOWLEDGE,
     KNOWLEDGE_ACTIONS,
+    KNOWLEDGE_SITUATED,
+    KNOWLEDGE_SITUATED_ACTIONS,
     SITUATED,
     SITUATED_VERBS,
     SKILLS,
@@ -733,13 +735,15 @@ def _distinct(brief: Brief, element: RatedElement) -> float:
     return importance - typical if typical is not None else importance - 3.0
 
 
-def _skill_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+def _skill_candidates(
+    brief: Brief, occ: _Occupation, used: set[str] | None = None
+) -> list[Candidate]:
+    used = set() if used is None else used
     out = []
     rated = sorted(
         (s for s in brief.skills if s.element_id in SKILLS and (s.importance or 0) >= 2.75),
         key=lambda s: (-_distinct(brief, s), s.element_id),
     )
-    used: set[str] = set()
     for rank, skill in enumerate(rated):
         level, subject, action = SKILLS[skill.element_id]
         anchors = _rated_anchors(brief, skill.element_id, level, skill.level)
@@ -878,11 +882,13 @@ def _situate(
     ]
 
 
-def _style_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+def _style_candidates(
+    brief: Brief, occ: _Occupation, used: set[str] | None = None
+) -> list[Candidate]:
     """Work styles O*NET rates as shaping this occupation's work (positive impact), shown in
     the occupation's own work where STYLES_SITUATED links the style to one of its DWAs."""
+    used = set() if used is None else used
     out = []
-    used: set[str] = set()
     for rank, style in enumerate(w for w in brief.work_styles if (w.impact or 0) > 1.0):
         if style.name not in WORK_STYLES:
             continue
@@ -911,7 +917,39 @@ _KNOWLEDGE_FLOOR = {
 }
 
 
-def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
+def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str, Dwa, Task] | None:
+    """The occupation's own work a knowledge area is shown in: its first DWA (tasks in
+    O*NET's order) whose title has words that call for the area (KNOWLEDGE_SITUATED), as a
+    short gerund phrase; never leading or training work, a DWA another skill or knowledge
+    statement already shows, or one the gerund form cannot carry."""
+    entry = KNOWLEDGE_SITUATED.get(element_id)
+    if entry is None:
+        return None
+    words = re.compile(rf"\b(?:{entry[1]})\b", re.IGNORECASE)
+    for task in brief.tasks:
+        for dwa in task.dwas:
+            if dwa.id in used or "(" in dwa.title or not words.search(dwa.title):
+                continue
+            title = dwa.title[:1].lower() + dwa.title[1:]
+            if work_kind(title) in {"lead", "coach", "learn"} or (
+                element_id != "2.C.6" and re.match(r"(?:train|teach|instruct)", title)
+            ):
+                continue  # not "… on symptoms and drugs for training medical providers"
+            doing = gerund_phrase(title)
+            verb = title.split(" ", 1)[0].rstrip(",")
+            if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
+                continue
+            return doing, dwa, task
+    return None
+
+
+def _knowledge_candidates(
+    brief: Brief, occ: _Occupation, used: set[str] | None = None
+) -> list[Candidate]:
+    """The occupation's most distinctive knowledge areas, each at the rungs its O*NET level
+    rating reaches; shown in one of the occupation's DWAs where its words call for the
+    area (preferred), else in the plain form."""
+    used = set() if used is None else used
     out = []
     rated = sorted(
         (k for k in brief.knowledge if k.element_id in KNOWLEDGE and (k.importance or 0) >= 3.0),
@@ -919,6 +957,9 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
     )[:6]
     for rank, area in enumerate(rated):
         subject, what = KNOWLEDGE[area.element_id]
+        found = _knowledge_work(brief, area.element_id, used)
+        if found:
+            used.add(found[1].id)
         for level in LEVELS:
             if level is Level.ADVANCED and area.element_id != "2.C.1.a" and rank > 0:
                 continue
@@ -926,19 +967,32 @@ def _knowledge_candidates(brief: Brief, occ: _Occupation) -> list[Candidate]:
                 continue  # no "expert knowledge of mathematics" for a helper
             options = KNOWLEDGE_ACTIONS[level]
             action = options[_hash(brief.soc, area.element_id, level.value) % len(options)]
-            out.append(
-                Candidate(
-                    subject=subject,
-                    core=occ.fill(action.replace("{what}", what)),
-                    anchors=_rated_anchors(brief, area.element_id, level, area.level),
-                    theme=f"Knowledge: {area.name}",
-                    kind="knowledge",
-                    prefs=_only(level, 1.9 - 0.3 * rank),
-                    key=f"knowledge:{area.element_id}:{level.value}",
-                    fixed=True,
-                    levels=(level,),
-                )
+            plain = Candidate(
+                subject=subject,
+                core=occ.fill(action.replace("{what}", what)),
+                anchors=_rated_anchors(brief, area.element_id, level, area.level),
+                theme=f"Knowledge: {area.name}",
+                kind="knowledge",
+                prefs=_only(level, 1.9 - 0.3 * rank),
+                key=f"knowledge:{area.element_id}:{level.value}",
+                fixed=True,
+                levels=(level,),
             )
+            if found:
+                template = KNOWLEDGE_SITUATED_ACTIONS[level].replace(
+                    "{k}", KNOWLEDGE_SITUATED[area.element_id][0]
+                )
+                core, anchors = _situate(occ, template, found, plain.anchors)
+                out.append(
+                    _replace(
+                        plain,
+                        core=core,
+                        anchors=anchors,
+                        prefs=tuple(p + 0.3 if p else p for p in plain.prefs),
+                        key=f"{plain.key}:in:{found[1].id}",
+                    )
+                )
+            out.append(plain)
     return out
 
 
@@ -1565,7 +1619,7 @@ class _Picker:
         ):
             return False
         dwa_ids = {a.id for a in cand.anchors if a.kind == "dwa"}
-        if cand.kind == "skill" and dwa_ids & self.level_dwas[level]:
+        if cand.kind in _GENERAL and dwa_ids & self.level_dwas[level]:
             return False  # a skill shown in work its level already states, twice over
         if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
             return False  # and the other way round
@@ -1583,7 +1637,7 @@ class _Picker:
         self.used_subjects.add(cand.subject.lower())
         self.level_tasks[level].update(task_ids)
         self.level_dwas[level].update(dwa_ids)
-        if cand.kind == "skill":
+        if cand.kind in _GENERAL:
             self.skill_dwas[level].update(dwa_ids)
         for t in task_ids:
             self.task_uses[t] = self.task_uses.get(t, 0) + 1
@@ -1777,13 +1831,14 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
     occ = _Occupation(brief)
     tasks = _task_candidates(brief, strict)
     own_lead = sum(1 for c in tasks if work_kind(c.core) in {"lead"})
+    shown: set[str] = set()  # DWAs a skill, style or knowledge statement is shown in
     pool = (
         tasks
         + _dwa_candidates(brief)
         + _supervisor_candidates(brief, own_lead)
-        + _skill_candidates(brief, occ)
-        + _knowledge_candidates(brief, occ)
-        + _style_candidates(brief, occ)
+        + _skill_candidates(brief, occ, shown)
+        + _style_candidates(brief, occ, shown)
+        + _knowledge_candidates(brief, occ, shown)
         + _technology_candidates(brief)
     )
     # Tool statements ("use these tools safely … when …") are no longer written: reviewers

@@ -47,7 +47,9 @@ _VAGUE_END = re.compile(
     r"(?:by|through) (?:performing|taking|using|following|applying) (?:actions|steps|"
     r"measures|procedures|methods)|"
     r"based on (?:factors|considerations|criteria|information)|"
-    r"addressing (?:issues|problems|needs|concerns))$"
+    r"addressing (?:issues|problems|needs|concerns)|"
+    # a one-word head left of an example list: "assess needs, including areas [such as …]"
+    r"including [a-z]+)$"
 )
 _DANGLING = frozenset(
     "and or of to for in on at by with from into as such the a an their its including "
