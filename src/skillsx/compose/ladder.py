@@ -43,6 +43,8 @@ from skillsx.compose.levels import PROFILES, hands_on
 from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS, all_lemmas
 from skillsx.compose.phrases import (
     capitalize,
+    clause_inside,
+    loose_list,
     nominal,
     opens_with_verb,
     parse_task,
@@ -223,7 +225,7 @@ _EMERGING_QUALIFIED = (
     " with guidance from {senior}",
     " on straightforward work, with {senior} reviewing the results",
     ", following established protocols and seeking advice on anything unusual",
-    " under review by {senior} while building experience",
+    ", with {senior} overseeing the work while building experience",
     " within established procedures, raising concerns with {senior}",
     " with close review by {senior}",
     " while building experience, with support from experienced colleagues",
@@ -246,7 +248,6 @@ _PROFICIENT_HANDS_ON = (
     " to a high standard without supervision, checking others' work",
     " without supervision, spotting and fixing problems early",
     " and check that others' work meets the standard",
-    " unsupervised, putting right faults in others' work",
     ", choosing the method and order of work without supervision",
     " and pass on the practical tricks of the trade to newer {peers}",
 )
@@ -1224,10 +1225,19 @@ _CASEWORK = _CONCLUDING | frozenset(
 )
 
 
+_JOINT = frozenset(
+    "collaborate confer consult cooperate coordinate assist help participate partner "
+    "accompany attend interact liaise meet".split()
+)
+_ALONE = re.compile(r"\b(?:independently|autonomy|unsupervised|without (?:close )?supervision)\b")
+
+
 def _phrase_fits(phrase: str, core: str) -> bool:
     verb = core.split(" ", 1)[0].strip(",").lower()
     if "conclusions" in phrase and verb not in _CONCLUDING:
         return False
+    if _ALONE.search(phrase) and (verb in _JOINT or core.lower().startswith("work with")):
+        return False  # not "collaborate with others … independently"
     return not (re.search(r"\bcases\b", phrase) and verb not in _CASEWORK)
 
 
@@ -1379,6 +1389,14 @@ _OUTPUT_VERBS = frozenset(
     plan schedule order treat dispense administer""".split()
 )
 
+# Hands-on work with its own hazards, where safe practice is part of doing it well.
+_HAZARD_VERBS = frozenset(
+    """operate lift cut handle install repair clean mix load unload weld spray apply lay
+    assemble dismantle administer dispense inject cook fry bake climb drill blast grind
+    saw stack move transport restrain sterilize dispose connect wire mount hoist rig
+    demolish excavate dig pour spread""".split()
+)
+
 
 def _widened(
     tasks: list[Candidate], level: Level, occ: _Occupation, spare: bool = False
@@ -1416,6 +1434,10 @@ def _widened(
                 verb not in _OUTPUT_VERBS
             ):
                 continue  # nothing to check: "… when participating in training sessions"
+            if not spare and subject_t.startswith("Safe practice") and verb not in _HAZARD_VERBS:
+                continue  # "Safe practice in referrals of customers": no hazard in referring
+            if not spare and subject_t.startswith("Efficiency") and verb not in _OUTPUT_VERBS:
+                continue  # "Efficiency in customer problems or complaints"
             if x_words[0].lower() in subject_t.lower().split() or _lower_words(action_t) & {verb}:
                 continue  # "Quality of quality of raw materials", "check … when checking"
             if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
@@ -1433,9 +1455,14 @@ def _widened(
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
+            subject = subject_t.format(x=x)
+            if subject_t.startswith("Training in") and (brief_g := verb_phrase(text, 4)):
+                training = f"Training in {gerund_phrase(brief_g)}"  # not "… in wood parts"
+                if not (clause_inside(training) or loose_list(training)):
+                    subject = training
             out.append(
                 Candidate(
-                    subject=capitalize(re.sub(r"\bwork work\b", "work", subject_t.format(x=x))),
+                    subject=capitalize(re.sub(r"\bwork work\b", "work", subject)),
                     core=occ.fill(_comma_list(action_t, gerund_phrase(short))),
                     anchors=cand.anchors,
                     theme=cand.theme,

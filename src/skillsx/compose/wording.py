@@ -44,8 +44,9 @@ _VAGUE_END = re.compile(
     r"devices|instruments|means|sources|items|techniques and tools)|"
     # what an example list ("such as …") was for, left empty once the list is cut:
     # "correct malfunctions by performing actions", "determine amounts based on factors"
-    r"(?:by|through) (?:performing|taking|using|following|applying) (?:actions|steps|"
-    r"measures|procedures|methods)|"
+    r"(?:by|through) (?:performing|taking|using|following|applying|conducting) (?:actions|"
+    r"steps|measures|procedures|methods|activities|tasks|duties|functions)|"
+    r"(?:pertaining|relating|related) to (?:activities|operations|work|matters|issues)|"
     r"based on (?:factors|considerations|criteria|information)|"
     r"addressing (?:issues|problems|needs|concerns)|"
     # a one-word head left of an example list: "assess needs, including areas [such as …]"
