@@ -506,3 +506,43 @@ def test_a_one_word_head_left_of_an_example_list_is_cut() -> None:
         12,
     )
     assert vp is not None and "including" not in vp, vp
+
+
+def test_the_composer_writes_american_english_like_onet() -> None:
+    from skillsx.compose.wording import american
+
+    assert american("Organisation-wide standards, prioritised") == (
+        "Organization-wide standards, prioritized"
+    )
+    assert american("organising and analysing the judgement of counsellors") == (
+        "organizing and analyzing the judgment of counselors"
+    )
+    # words that only look British are left alone
+    assert american("Programmers programmed centred organisms") == (
+        "Programmers programmed centred organisms"
+    )
+
+
+@pytest.mark.parametrize("soc", ["11-2022.00", "29-1141.00", "47-2061.00"])
+def test_no_statement_mixes_british_spelling_into_onet_text(brief_of, soc: str) -> None:
+    fw = compose_ladder(brief_of(soc), "test")
+    british = re.compile(r"\b(?:organis\w*|judgement|recognis\w*|behaviour\w*|labour)\b", re.I)
+    for s in fw.statements:
+        assert not british.search(s.text), s.text
+    assert not british.search(fw.context_covered)
+
+
+@pytest.mark.parametrize("soc", ["47-2061.00", "43-4081.00", "29-1141.00"])
+def test_plain_skills_come_after_the_occupations_own_work(brief_of, soc: str) -> None:
+    """A skill, style or knowledge statement that names none of the occupation's work
+    ("Time management — plan own time …") is taken only where nothing of the record's own
+    is left: a record of this size needs none of them."""
+    fw = compose_ladder(brief_of(soc), "test")
+    plain = [
+        s.text
+        for s in fw.statements
+        if s.anchors[0].kind == "element"
+        and s.anchors[0].id.startswith(("1.", "2."))
+        and not any(a.kind == "dwa" for a in s.anchors)
+    ]
+    assert plain == [], plain

@@ -46,6 +46,10 @@ class Dwa(_Model):
     iwa_title: str
     element_id: str
     element_name: str | None = None
+    # In how many SOC major groups of the release occupations have this DWA (0 when
+    # unknown): "Maintain records, documents, or other files" is everyone's work,
+    # "Administer blood or blood products" is health care's.
+    spread: int = 0
 
 
 class Task(_Model):

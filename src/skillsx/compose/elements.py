@@ -442,8 +442,8 @@ KNOWLEDGE_SITUATED: dict[str, tuple[str, str]] = {
         "biology",
         r"organisms?|specimens?|cells?|tissues?|biological|species|wildlife|animals?",
     ),
-    "2.C.4.e": ("human behaviour and motivation", r"behaviou?rs?|behavioral|mental|psychological"),
-    "2.C.4.f": ("group behaviour and cultures", r"community|communities|cultur\w+|social"),
+    "2.C.4.e": ("human behavior and motivation", r"behaviou?rs?|behavioral|mental|psychological"),
+    "2.C.4.f": ("group behavior and cultures", r"community|communities|cultur\w+|social"),
     "2.C.4.g": ("geography", r"maps?|mapping|terrain|geographic\w*|geological|routes?"),
     "2.C.5.a": (
         "symptoms, treatments and drugs",
@@ -471,7 +471,7 @@ KNOWLEDGE_SITUATED_ACTIONS: dict[Level, str] = {
     E: "use basic knowledge of {k} when {doing}, asking {senior} about anything unfamiliar",
     D: "apply working knowledge of {k} when {doing}, handling the usual variations unaided",
     P: "draw on in-depth knowledge of {k} for the unusual cases met when {doing}",
-    A: "act as the team's authority on {k} for {doing}, keeping colleagues' knowledge current",
+    A: "advise colleagues on hard questions of {k} that arise when {doing}",
 }
 
 # Words of a software commodity title -> what this occupation does in it (a verb phrase that

@@ -52,6 +52,7 @@ from skillsx.compose.phrases import (
 )
 from skillsx.compose.themes import _unfit, task_facet
 from skillsx.compose.wording import (
+    american,
     gerund_phrase,
     occupation_noun,
     plural_noun,
@@ -225,7 +226,6 @@ _EMERGING_QUALIFIED = (
     " with guidance from {senior}",
     " on straightforward work, with {senior} reviewing the results",
     ", following established protocols and seeking advice on anything unusual",
-    ", with {senior} overseeing the work while building experience",
     " within established procedures, raising concerns with {senior}",
     " with close review by {senior}",
     " while building experience, with support from experienced colleagues",
@@ -588,6 +588,9 @@ def _plain(subject: str) -> str:
     )
 
 
+GENERIC_SPREAD = 6  # SOC major groups sharing a DWA that make it everyone's work
+
+
 def _dwa_candidates(brief: Brief) -> list[Candidate]:
     """Each DWA of the occupation once, as a second, plainer statement of its work."""
     out = []
@@ -605,6 +608,9 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
             subject = _plain(subject_for(clauses[0]))
             if not subject or _unfit(subject):
                 continue
+            # a plainer restatement of a task comes after it; one that occupations of many
+            # groups share ("Maintain operational records") after the occupation's own
+            penalty = 0.4 + (0.4 if dwa.spread >= GENERIC_SPREAD else 0.0)
             out.append(
                 Candidate(
                     subject=capitalize(subject),
@@ -616,7 +622,7 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
                     ],
                     theme=dwa.iwa_title,
                     kind="dwa",
-                    prefs=tuple(p - 0.4 for p in preferences(dwa.title, senior)),  # type: ignore[arg-type]
+                    prefs=tuple(p - penalty for p in preferences(dwa.title, senior)),  # type: ignore[arg-type]
                     key=f"dwa:{dwa.id}",
                 )
             )
@@ -1049,6 +1055,8 @@ def _generic_product(example: str) -> bool:
     English words, capitalised only at the start. "Salesforce software", "SAP software",
     "Epic Systems" and "Tailor Master" name products."""
     words = example.rstrip(".").split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]):
+        return True  # "Analyze-it" reads as a capitalised verb mid-sentence
     if len(words) < 2 or words[0].isupper() or any(ch.isdigit() for ch in example):
         return False
     if any(w[:1].isupper() for w in words[1:]):
@@ -1115,6 +1123,13 @@ _CAPS = {
 # occupation's own work comes first, and such statements read alike across occupations.
 GENERAL_PER_LEVEL = 1
 _GENERAL = frozenset({"skill", "knowledge"})
+
+
+def _plain_general(cand: Candidate) -> bool:
+    """A skill, work style or knowledge statement not shown in any of the occupation's work
+    ("Time management — plan own time across competing tasks …"): it reads the same in every
+    framework, so it comes only after the occupation's own work and its widenings."""
+    return cand.kind in _GENERAL and not any(a.kind == "dwa" for a in cand.anchors)
 
 
 def _join(core: str, phrase: str) -> str:
@@ -1318,7 +1333,7 @@ _WIDEN_SPARE = {
         ),
     ),
     Level.ADVANCED: (
-        ("Sign-off of {x}", "check the team's work in {g} before it is signed off"),
+        ("Sign-off of {x}", "check the team's work in {g} before sign-off"),
         ("Instruction in {x}", "teach newer {peers} the safe, correct way of {g}"),
         ("Oversight of {x}", "watch over newer {peers} while they are {g} and step in when needed"),
         ("Resources for {x} work", "estimate the time, people and materials needed for {g}"),
@@ -1364,6 +1379,8 @@ def _widen_table(
     if spare:
         if level is Level.ADVANCED and occ.leads:
             return _WIDEN_ORGANISATION + _WIDEN_SPARE[level]
+        if level is Level.ADVANCED:
+            return _WIDEN_SPARE[level] + _WIDEN[level]  # a record of four tasks (shampooers)
         return _WIDEN_SPARE[level]
     if level is Level.ADVANCED and occ.leads:
         # The two organisation widenings reviewers read as real (on judgement work only:
@@ -1387,6 +1404,28 @@ _OUTPUT_VERBS = frozenset(
     sew trim align adjust mount connect wire draw document enter code program develop
     analyze estimate verify examine evaluate review edit compose translate transcribe
     plan schedule order treat dispense administer""".split()
+)
+
+# Widenings whose subject names the work as a gerund ("Standards for drawing illustrations").
+_GERUND_HEADS = {
+    "Training in": "Training in",
+    "Standards for": "Standards for",
+    "Methods for": "Methods for",
+    "Improvements to": "Better ways of",
+    "Coaching in": "Coaching in",
+    "Problems with": "Problems in",
+}
+# Small steps of the work that no senior rung trains, sets standards for or improves.
+_SMALL_WORK = frozenset(
+    """clean wash sweep wipe lubricate oil climb lift carry move fill empty remove idle raise
+    lower turn push pull open close load unload stack requisition order answer greet deliver
+    fetch count stock change sharpen refill replenish dust mop tidy store retrieve""".split()
+)
+# Processes and equipment whose problems have causes to trace.
+_PROCESS_VERBS = frozenset(
+    """operate maintain process produce install repair test assemble manufacture fabricate
+    calibrate adjust run monitor control prepare mix build construct machine weld cut
+    inspect package pack ship transmit program configure develop""".split()
 )
 
 # Hands-on work with its own hazards, where safe practice is part of doing it well.
@@ -1455,11 +1494,18 @@ def _widened(
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
+            if not spare and level in (Level.PROFICIENT, Level.ADVANCED) and verb in _SMALL_WORK:
+                continue  # "Training in raising levers", "Methods for idling motors"
+            if not spare and subject_t.startswith("Problems") and verb not in _PROCESS_VERBS:
+                continue  # "find out why problems arise when paying winnings"
             subject = subject_t.format(x=x)
-            if subject_t.startswith("Training in") and (brief_g := verb_phrase(text, 4)):
-                training = f"Training in {gerund_phrase(brief_g)}"  # not "… in wood parts"
-                if not (clause_inside(training) or loose_list(training)):
-                    subject = training
+            head = _GERUND_HEADS.get(subject_t.split(" {", 1)[0])
+            if head and (brief_g := verb_phrase(text, 6)):
+                # the work as a gerund, not its object: "Training in trimming wood parts",
+                # never "Training in wood parts" or "Improvements to market conditions"
+                named = f"{head} {gerund_phrase(brief_g)}"
+                if not (clause_inside(named) or loose_list(named)):
+                    subject = named
             out.append(
                 Candidate(
                     subject=capitalize(re.sub(r"\bwork work\b", "work", subject)),
@@ -1616,6 +1662,7 @@ class _Picker:
         self.used_subjects: set[str] = set()
         self.task_uses: dict[str, int] = {}
         self.repeats = 0
+        self.relaxed = False
 
     def full(self, level: Level) -> bool:
         return len(self.chosen[level]) >= PER_LEVEL
@@ -1651,6 +1698,8 @@ class _Picker:
         if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
             return False  # and the other way round
         limit = 0.5 if cand.kind == "widened" else 0.45
+        if self.relaxed:
+            limit = 0.55  # a record of four tasks: its widenings share their words
         if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]], limit):
             return False
         action = _write(cand, level, self.occ, self.states[level])
@@ -1701,7 +1750,10 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
             if (
                 cand.kind in _GENERAL
                 and not last_resort
-                and (sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL)
+                and (
+                    _plain_general(cand)
+                    or sum(c.kind in _GENERAL for c, _ in pick.chosen[level]) >= GENERAL_PER_LEVEL
+                )
             ):
                 continue
             if i >= 2 and cand.kind in {"task", "dwa"} and work_kind(cand.core) == "learn":
@@ -1718,7 +1770,8 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
                 continue
             home = LEVELS.index(cand.levels[0]) if cand.levels else i
             if (
-                cand.levels
+                not pick.relaxed
+                and cand.levels
                 and not _near(home, i, cand.key)
                 and not (
                     last_resort
@@ -1887,6 +1940,8 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
                 break
             if taken.get(cand.kind, 0) >= caps.get(cand.kind, PER_LEVEL):
                 continue
+            if _plain_general(cand):
+                continue  # fits any job: only where the record has nothing of its own
             if pick.take(cand, level):
                 taken[cand.kind] = taken.get(cand.kind, 0) + 1
     # A level still short of ten takes any unused statement the records give.
@@ -1904,6 +1959,10 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
     _fill(pick, pool, last_resort=True)
     _widen_pass(pick, sources, occ, spare=True)
     _fill(pick, pool, last_resort=True, any_rung=True)  # a record of four tasks (shampooers)
+    if not all(pick.full(level) for level in LEVELS):
+        pick.relaxed = True
+        _widen_pass(pick, sources, occ, spare=True)
+        _fill(pick, pool, last_resort=True, any_rung=True)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)
@@ -1929,8 +1988,8 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
                     level=level,
                     order=n,
                     theme=label,
-                    subject=cand.subject,
-                    action=action,
+                    subject=american(cand.subject),
+                    action=american(action),
                     anchors=cand.anchors,
                 )
             )
@@ -1948,7 +2007,7 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
         title=brief.title,
         release=brief.release,
         engine=engine_label,
-        context_covered=_context_covered(brief, occ, chosen),
+        context_covered=american(_context_covered(brief, occ, chosen)),
         description=_description(brief, statements),
         themes=theme_list,
         statements=statements,

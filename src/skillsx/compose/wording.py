@@ -319,3 +319,70 @@ def plural_noun(noun: str) -> str:
         return noun[:-4] + "wives"
     head, _, rest = noun.rpartition(" ")
     return f"{head} {plural(rest)}".strip() if head else plural(noun)
+
+
+# O*NET writes American English; the composer's own phrases follow it, so that one
+# statement never mixes "organization" (from a task) with "organisation" (from a phrase).
+_AMERICAN = {
+    "organisation": "organization",
+    "organisational": "organizational",
+    "organise": "organize",
+    "recognise": "recognize",
+    "prioritise": "prioritize",
+    "specialise": "specialize",
+    "standardise": "standardize",
+    "summarise": "summarize",
+    "authorise": "authorize",
+    "minimise": "minimize",
+    "maximise": "maximize",
+    "utilise": "utilize",
+    "realise": "realize",
+    "emphasise": "emphasize",
+    "finalise": "finalize",
+    "familiarise": "familiarize",
+    "optimise": "optimize",
+    "customise": "customize",
+    "criticise": "criticize",
+    "harmonise": "harmonize",
+    "mobilise": "mobilize",
+    "analyse": "analyze",
+    "judgement": "judgment",
+    "counselling": "counseling",
+    "counsellor": "counselor",
+    "behaviour": "behavior",
+    "labour": "labor",
+    "honour": "honor",
+    "favour": "favor",
+    "colour": "color",
+    "neighbour": "neighbor",
+    "programme": "program",
+    "centre": "center",
+    "licence": "license",
+    "practise": "practice",
+    "modelling": "modeling",
+    "travelling": "traveling",
+    "defence": "defense",
+}
+_AMERICAN.update(
+    {k[:-1] + "ing": v[:-1] + "ing" for k, v in list(_AMERICAN.items()) if k.endswith("se")}
+)
+_BRITISH = re.compile(
+    r"\b(" + "|".join(sorted(_AMERICAN, key=len, reverse=True)) + r")(s|d)?\b",
+    re.IGNORECASE,
+)
+
+
+def american(text: str) -> str:
+    """``text`` in American spelling: "organisation" → "organization", "Judgement" →
+    "Judgment", "prioritised" → "prioritized"; other words unchanged."""
+
+    def swap(m: re.Match[str]) -> str:
+        word, tail = m[1], m[2] or ""
+        us = _AMERICAN[word.lower()]
+        if tail == "d" and not word.lower().endswith("se"):
+            return m[0]  # only verbs in "-ise"/"-yse" take "d": never "programmed"
+        if word[0].isupper():
+            us = us[0].upper() + us[1:]
+        return us + tail
+
+    return _BRITISH.sub(swap, text)

@@ -308,6 +308,15 @@ def get_brief(
             )
         }
     dwa_rows: dict[str, Any] = cache[f"dwas:{rid}"]
+    if f"dwa_spread:{rid}" not in cache:
+        cache[f"dwa_spread:{rid}"] = dict(
+            conn.execute(
+                select(t2d.c.dwa_id, func.count(func.distinct(func.substr(t2d.c.soc, 1, 2))))
+                .where(t2d.c.release_id == rid)
+                .group_by(t2d.c.dwa_id)
+            ).all()
+        )
+    spread: dict[str, int] = cache[f"dwa_spread:{rid}"]
     dwas_by_task: dict[int, list[Dwa]] = defaultdict(list)
     for link in conn.execute(
         select(t2d.c.task_id, t2d.c.dwa_id)
@@ -326,6 +335,7 @@ def get_brief(
                 iwa_title=iwa_titles.get(row.iwa_id, ""),
                 element_id=row.element_id,
                 element_name=elements.get(row.element_id),
+                spread=spread.get(row.dwa_id, 0),
             )
         )
     type_order = {"Core": 0, "Supplemental": 1, None: 2}

@@ -87,6 +87,8 @@ _QUALIFIERS = (
     "without supervision",
     "across the organisation",
     "organisation-wide",
+    "across the organization",
+    "organization-wide",
     "routine",
     "following set procedures",
 )
@@ -193,7 +195,7 @@ def check_statement(fw: Framework, s: Statement, brief: Brief | None = None) -> 
 
 # Scope phrases; an action says its scope once (the composer's ``SCOPE_MARKER``).
 _SCOPE = re.compile(
-    r"\b(?:for the whole|across (?:the|all|several|every|own|a)\b|organisation-wide|"
+    r"\b(?:for the whole|across (?:the|all|several|every|own|a)\b|organi[sz]ation-wide|"
     r"for own|on assigned|within own|on own (?!initiative))"
 )
 # A prepositional phrase's unit ("on simple tasks", "for own jobs", "across the team's
@@ -255,6 +257,7 @@ _LEAD_PRONOUN = re.compile(
 )
 _BOILERPLATE = (
     "represent the organisation in high-level",
+    "represent the organization in high-level",
     "shape policy on it",
     "shape policy on them",
     "learn to handle",
