@@ -233,7 +233,6 @@ _EMERGING_QUALIFIED = (
     " on assigned work, with {senior} signing off the results",
 )
 _DEVELOPING = (
-    " independently",
     " without close supervision",
     " independently, referring exceptions to {senior}",
     " with periodic review by {senior}",
@@ -248,7 +247,6 @@ _PROFICIENT_HANDS_ON = (
     " to a high standard without supervision, checking others' work",
     " without supervision, spotting and fixing problems early",
     " and check that others' work meets the standard",
-    ", choosing the method and order of work without supervision",
     " and pass on the practical tricks of the trade to newer {peers}",
 )
 # Hands-on skilled work at Proficient: the hard jobs are what the experience is for (not
@@ -279,8 +277,6 @@ _PROFICIENT_LEAD = (
 _PROFICIENT_JUDGE = (
     ", including complex and non-routine cases",
     " in difficult or unusual cases, as the person colleagues consult",
-    " with full autonomy, advising colleagues in other roles",
-    " as the recognised expert, taking on escalated problems",
     " in complex cases, coordinating with other specialists",
     " and mentor newer {peers} in the judgement it requires",
 )
@@ -1009,20 +1005,23 @@ _OFFICE_SOFTWARE = ("spreadsheet", "word processing", "presentation", "electroni
 # The work a kind of software does must be work the occupation's own tasks name: CAD only
 # where the tasks speak of drawings or designs, route software where they drive routes.
 _TECH_NEEDS = {
-    "medical": "patient|medical|health|clinic",
+    "medical": "patients?|medical records|health records|charts?",
     "customer relationship": "customer|client|account",
     "enterprise resource": "orders?\\b|invoice|inventor|shipment|procurement",
     "inventory": "stock|inventor|suppl|merchandise",
     "point of sale": "sale|payment|cash|purchase",
     "time accounting": "hours worked|payroll|timesheet|attendance|time records",
-    "accounting": "account|transaction|payment|invoice|bill|ledger|payroll",
-    "financial analysis": "financ|budget|cost|price|revenue",
+    "accounting": "ledger|bookkeep|accounts (?:payable|receivable)|reconcil|invoic|billing",
+    "financial analysis": "financial|budget|revenue|profit",
     "calendar and scheduling": "schedul|appointment|calendar",
     "project management": "project|schedul|timeline",
-    "computer aided design": "drawings?\\b|blueprint|drafting|schematic|cad\\b|technical drawing",
-    "analytical or scientific": "data|analy|sample|experiment|measur",
-    "database user interface": "record|data|database|file",
-    "database management": "database|data",
+    "computer aided design": (
+        "drafting|cad\\b|(?:prepar|draw|creat|design|draft|revis)\\w*[^.]{0,40}"
+        "(?:drawings|diagrams|schematics|layouts|plans)"
+    ),
+    "analytical or scientific": "statistic|experiment|scientific|research|laborator",
+    "database user interface": "database|data entry|enter data|computer records",
+    "database management": "database",
     "geographic information": "map|spatial|survey|geograph|gis",
     "map creation": "map",
     "industrial control": "process|machine|control|system|plant",
@@ -1030,16 +1029,16 @@ _TECH_NEEDS = {
     "video creation": "video|film|footage",
     "development environment": "code|coding|programming|debug",
     "object or component oriented": "code|coding|programming|debug",
-    "web platform": "web ?sites?|web pages?|internet",
-    "data base reporting": "report|data",
-    "business intelligence": "report|data|analy|performance",
+    "web platform": "web ?sites?|web pages?",
+    "data base reporting": "database|reports? from",
+    "business intelligence": "dashboards?|metrics|business data|sales data|performance data",
     "human resources": "personnel records|payroll|hiring|recruit|employee records|benefits",
     "route navigation": "route|driv|deliver|travel|vehicle|navigat",
     "facilities management": "maintenance|facilit|building",
     "tax preparation": "tax",
     "legal": "legal|court|case|law|contract",
-    "instructional": "course|class|student|instruct|lesson|curricul",
-    "computer based training": "course|class|student|instruct|lesson|train",
+    "instructional": "course|students?|lessons?|curricul",
+    "computer based training": "course|students?|lessons?|curricul|e-learning",
     "music or sound editing": "sound|music|audio|record",
 }
 
@@ -1066,8 +1065,9 @@ def _generic_product(example: str) -> bool:
 
 def _technology_candidates(brief: Brief) -> list[Candidate]:
     out: list[Candidate] = []
-    work = " ".join([t.text for t in brief.tasks] + [d.title for t in brief.tasks for d in t.dwas])
-    work = work.lower()
+    # the occupation's own task sentences (not the DWAs many occupations share) must call
+    # for the kind of software: no EMR for eligibility interviewers, no CAD for assemblers
+    work = " ".join(t.text for t in brief.tasks).lower()
     ordered = sorted(brief.technology, key=lambda t: (not t.hot, not t.in_demand, t.example))
     seen: set[int] = set()
     for tech in ordered:
@@ -1222,6 +1222,12 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         return f"{_join(core, filled)}."
     if cand.kind == "skill" and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
+    if (
+        level is Level.EMERGING
+        and cand.kind in {"task", "dwa", "supervisor"}
+        and work_kind(core) in {"judge", "lead", "coach"}
+    ):
+        return None  # no bare "choose routes, altitudes, and speeds" for a learner
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
     return None
@@ -1296,11 +1302,6 @@ _WIDEN = {
         ("Problems with {x}", "find out why problems arise when {g}, and put the causes right"),
         ("Coaching in {x}", "show newer {peers} how to handle the harder parts of {g}"),
         ("Reviews of {x}", "review colleagues' work in {g} and explain what to correct"),
-        ("Efficiency in {x}", "find quicker, safer ways of {g} without any loss of quality"),
-        (
-            "Safe practice in {x}",
-            "keep to safe practice when {g} and correct unsafe habits in others",
-        ),
     ),
     Level.ADVANCED: (
         ("Standards for {x}", "set the standards other {peers} follow when {g}"),
@@ -1326,6 +1327,11 @@ _WIDEN_SPARE = {
     ),
     Level.PROFICIENT: _WIDEN[Level.PROFICIENT]
     + (
+        ("Efficiency in {x}", "find quicker, safer ways of {g} without any loss of quality"),
+        (
+            "Safe practice in {x}",
+            "keep to safe practice when {g} and correct unsafe habits in others",
+        ),
         ("Advice on {x}", "advise colleagues on {g} when they are unsure of the method"),
         (
             "Checks on {x}",
@@ -1401,7 +1407,7 @@ _OUTPUT_VERBS = frozenset(
     """make prepare build install repair assemble cut write draft design construct produce
     bake mix apply paint clean inspect test calculate record compile process fabricate weld
     finish lay set fit measure mark shape form cook package pack load label grade sort
-    sew trim align adjust mount connect wire draw document enter code program develop
+    sew trim align adjust mount connect wire draw document enter code program
     analyze estimate verify examine evaluate review edit compose translate transcribe
     plan schedule order treat dispense administer""".split()
 )
@@ -1494,6 +1500,8 @@ def _widened(
             x = cand.subject if cand.subject.split(" ", 1)[0].isupper() else cand.subject.lower()
             if "," in x:
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
+            if work_kind(text) == "learn":
+                continue  # "Problems in maintaining medical or professional knowledge"
             if not spare and level in (Level.PROFICIENT, Level.ADVANCED) and verb in _SMALL_WORK:
                 continue  # "Training in raising levers", "Methods for idling motors"
             if not spare and subject_t.startswith("Problems") and verb not in _PROCESS_VERBS:
@@ -1504,8 +1512,17 @@ def _widened(
                 # the work as a gerund, not its object: "Training in trimming wood parts",
                 # never "Training in wood parts" or "Improvements to market conditions"
                 named = f"{head} {gerund_phrase(brief_g)}"
-                if not (clause_inside(named) or loose_list(named)):
-                    subject = named
+                toks = named.lower().split()
+                if not (
+                    clause_inside(named)
+                    or loose_list(named)
+                    or {"it", "them", "they"} & set(toks)
+                    or any(
+                        a in {"and", "or"} and b in BASE_VERBS and not b.endswith("ing")
+                        for a, b in zip(toks, toks[1:], strict=False)
+                    )
+                ):
+                    subject = named  # not "Coaching in dressing bodies and place them"
             out.append(
                 Candidate(
                     subject=capitalize(re.sub(r"\bwork work\b", "work", subject)),
@@ -1592,9 +1609,32 @@ def _good_subject(subject: str, core: str) -> bool:
         return False  # "Using brush", "Local and regional of materials"
     if len(toks) > 1 and toks[-2] in {"various", "several", "many"} and not toks[-1].endswith("s"):
         return False  # "Adaptability of various animal"
+    if toks[0] in _PREPOSITIONS or (len(toks) > 1 and toks[-2:] == ["as", "part"]):
+        return False  # "Behind a gaming table", "Working as part"
+    if any(
+        tok in {"the", "a", "an"} and prev not in _PREPOSITIONS | {"and", "or"}
+        for prev, tok in zip(toks, toks[1:], strict=False)
+    ):
+        return False  # "Planning officials the purpose": two noun phrases run together
+    if (
+        len(toks) > 1
+        and not toks[-1].endswith("ing")
+        and set(all_lemmas(toks[-1])) & {"ADJ", "ADV"}
+        and "NOUN" not in all_lemmas(toks[-1])
+    ):
+        return False  # "Data pertinent", "Performance of electrical", "Proof sheets aloud"
+    if len(toks) > 1 and toks[-2] in {"and", "or"} and toks[-1] in _ADJECTIVE_TAILS:
+        return False
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
+
+
+_PREPOSITIONS = frozenset(
+    """of to for in on at with from by into onto during under over about after before behind
+    between among through across within without upon against toward towards""".split()
+)
+_ADJECTIVE_TAILS = frozenset("social still cultural recreational other related".split())
 
 
 _ADVERB_TAILS = frozenset("away together apart up out off down back".split())
@@ -1658,6 +1698,7 @@ class _Picker:
         self.level_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.level_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.skill_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.work_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.used_keys: set[str] = set()
         self.used_subjects: set[str] = set()
         self.task_uses: dict[str, int] = {}
@@ -1693,6 +1734,8 @@ class _Picker:
         ):
             return False
         dwa_ids = {a.id for a in cand.anchors if a.kind == "dwa"}
+        if cand.kind in {"task", "dwa"} and dwa_ids & self.work_dwas[level]:
+            return False  # "Hire personnel" and "recruit and hire staff" in one rung
         if cand.kind in _GENERAL and dwa_ids & self.level_dwas[level]:
             return False  # a skill shown in work its level already states, twice over
         if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
@@ -1715,6 +1758,8 @@ class _Picker:
         self.level_dwas[level].update(dwa_ids)
         if cand.kind in _GENERAL:
             self.skill_dwas[level].update(dwa_ids)
+        if cand.kind in {"task", "dwa"}:
+            self.work_dwas[level].update(dwa_ids)
         for t in task_ids:
             self.task_uses[t] = self.task_uses.get(t, 0) + 1
         return True
