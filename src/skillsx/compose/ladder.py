@@ -812,6 +812,14 @@ def _situated_candidate(
 
 
 SITUATED_WORDS = 8  # the longest DWA a skill statement shows its skill in
+# Verbs of work done with people face to face: a skill about the people served is shown
+# only in such work.
+_WITH_PEOPLE = frozenset(
+    """advise assist greet help interview counsel teach instruct explain inform answer respond
+    sell serve comfort console discuss consult confer talk meet negotiate persuade resolve
+    promote recommend provide refer care escort guide reassure encourage collaborate
+    communicate demonstrate present""".split()
+)
 
 
 def _situated(
@@ -851,6 +859,8 @@ def _situated(
                 vp = verb_phrase(dwa.title, 12)
                 if vp is None or (verbs is None and verb[:5] in said):
                     continue
+                if "{people}" in template and verb not in _WITH_PEOPLE:
+                    continue  # "listen closely to patients when maintaining sterile fields"
                 named = {p for p in _PEOPLE if re.search(rf"\b{p[:-1]}s?\b", title)}
                 if "{people}" in template and named:
                     continue  # "brings clients round when counseling clients", "listen to
@@ -1206,8 +1216,8 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             continue  # the unit said twice ("for work activities … on routine work")
         if _DOUBLED.search(filled):
             continue  # "problems other other … mechanics bring"
-        if "routine" in filled and _URGENT.search(core):
-            continue  # no "emergencies on routine work"
+        if re.search(r"routine|straightforward|each step", filled) and _URGENT.search(core):
+            continue  # no "emergencies on routine work", no cardiac arrest "step by step"
         if not _phrase_fits(filled, core):
             continue  # "negotiate … and check the soundness of colleagues' conclusions"
         if " and " in core and filled.startswith(" and "):
@@ -1262,8 +1272,14 @@ def _phrase_fits(phrase: str, core: str) -> bool:
     return not (re.search(r"\bcases\b", phrase) and verb not in _CASEWORK)
 
 
-_RELATIVE = re.compile(r"\b(?:who|that|which|whose|where)\b")
-_URGENT = re.compile(r"\b(?:emergenc\w*|crisis|crises|urgent|disasters?|injur\w*)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?:who|that|which|whose|where|how|after|before|when|while|until|whether|if)\b"
+)
+_URGENT = re.compile(
+    r"\b(?:emergenc\w*|crisis|crises|urgent|disasters?|injur\w*|cardiac|arrest|"
+    r"life-threatening|resuscitat\w*|trauma\w*)\b",
+    re.I,
+)
 
 
 def _lower_words(text: str) -> set[str]:
@@ -1425,7 +1441,8 @@ _GERUND_HEADS = {
 _SMALL_WORK = frozenset(
     """clean wash sweep wipe lubricate oil climb lift carry move fill empty remove idle raise
     lower turn push pull open close load unload stack requisition order answer greet deliver
-    fetch count stock change sharpen refill replenish dust mop tidy store retrieve""".split()
+    fetch count stock change sharpen refill replenish dust mop tidy store retrieve drape pin
+    photocopy copy distribute collect obtain""".split()
 )
 # Processes and equipment whose problems have causes to trace.
 _PROCESS_VERBS = frozenset(
@@ -1609,6 +1626,15 @@ def _good_subject(subject: str, core: str) -> bool:
         return False  # "Using brush", "Local and regional of materials"
     if len(toks) > 1 and toks[-2] in {"various", "several", "many"} and not toks[-1].endswith("s"):
         return False  # "Adaptability of various animal"
+    if (
+        len(toks) > 1
+        and (toks[0] in BASE_VERBS or toks[0] in all_lemmas(toks[0]).get("VERB", ()))
+        and "NOUN" not in all_lemmas(toks[0])
+        and not toks[0].endswith(("ed", "en"))
+    ):
+        return False  # "Renegotiate negotiation", "Withhold and account": a verb as label
+    if any(a == "to" and b in BASE_VERBS for a, b in zip(toks[-3:], toks[-2:], strict=False)):
+        return False  # "Annual and interim to ensure conformance", "Hearings to review"
     if toks[0] in _PREPOSITIONS or (len(toks) > 1 and toks[-2:] == ["as", "part"]):
         return False  # "Behind a gaming table", "Working as part"
     if any(
@@ -1727,6 +1753,13 @@ class _Picker:
             re.search(rf"\b{re.escape(m)}\b", cand.core.lower()) for m in PROFILES[level].forbidden
         ):
             return False
+        if (
+            level in (Level.PROFICIENT, Level.ADVANCED)
+            and cand.kind in {"task", "dwa"}
+            and cand.core.split(" ", 1)[0].lower() in _SMALL_WORK
+            and not self.states[level].get("last_resort")
+        ):
+            return False  # "clean facilities or equipment as team lead"
         task_ids = [a.id for a in cand.anchors if a.kind == "task"]
         if cand.kind in {"dwa", "tool"} and (
             any(self.task_uses.get(t, 0) >= 2 for t in task_ids)
@@ -1836,7 +1869,7 @@ _STRAIGHTFORWARD = {
         "deal with everyday cases when {g} and pass difficult ones to {senior}",
     ),
     "core": (
-        "handle the everyday part of {g} alone, asking {senior} about anything unusual",
+        "handle the everyday part of {g} without help, asking {senior} about anything unusual",
         "deal with the usual situations when {g}, referring unusual ones to {senior}",
     ),
 }

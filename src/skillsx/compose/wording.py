@@ -282,6 +282,20 @@ def occupation_noun(brief: Brief) -> str:
         if _PERSON_END.search(title.split(" of ")[0])
         else title
     )
+    idx = segments.index(title) if title in segments else 0
+    if (
+        idx >= 1
+        and not any(_PERSON_END.search(x) for x in segments[:idx])
+        and " and " not in re.sub(r"^and ", "", title)
+        and title.split()[-1].lower() not in {"workers", "agents"}
+    ):
+        # "Electric Motor, Power Tool, and Related Repairers", "Production, Planning, and
+        # Expediting Clerks", "Atmospheric, …, and Space Sciences Teachers": a list of
+        # kinds before one head; the head without the last kind ("a related repairer",
+        # "an expediting clerk" name a part of the occupation)
+        title = title.split()[-1]
+    if re.match(r"^\S+ and (?:Recyclable|Related|Other)\b", title):
+        title = title.split()[-1]  # "Refuse and Recyclable Material Collectors": collectors
     alternatives = [a.strip() for a in re.split(r"\band\b|/", title) if a.strip()]
     # "Paralegals and Legal Assistants": the first name; "Licensed Practical and Licensed
     # Vocational Nurses": the last, since the first has no noun of its own.
@@ -381,6 +395,8 @@ def american(text: str) -> str:
         us = _AMERICAN[word.lower()]
         if tail == "d" and not word.lower().endswith("se"):
             return m[0]  # only verbs in "-ise"/"-yse" take "d": never "programmed"
+        if word.lower() == "analyse" and tail == "s":
+            return m[0]  # "chemical analyses" is the plural of analysis, in both spellings
         if word[0].isupper():
             us = us[0].upper() + us[1:]
         return us + tail
