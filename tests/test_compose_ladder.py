@@ -231,6 +231,7 @@ def test_role_noun_is_a_person_not_the_material() -> None:
         ("Child, Family, and School Social Workers", "school social worker"),
         ("Meat, Poultry, and Fish Cutters and Trimmers", "fish cutter"),
         ("Cooks, Restaurant", "cook"),
+        ("Radio Frequency Identification Device Specialists", "specialist"),
     ):
         B.title = title
         assert occupation_noun(B()) == noun, title  # type: ignore[arg-type]

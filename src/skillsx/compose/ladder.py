@@ -1232,12 +1232,11 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         return f"{_join(core, filled)}."
     if cand.kind == "skill" and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
-    if (
-        level is Level.EMERGING
-        and cand.kind in {"task", "dwa", "supervisor"}
-        and work_kind(core) in {"judge", "lead", "coach"}
-    ):
-        return None  # no bare "choose routes, altitudes, and speeds" for a learner
+    if level is Level.EMERGING and cand.kind in {"task", "dwa", "supervisor"}:
+        if MIN_WORDS <= base + 2 <= MAX_WORDS and not _RELATIVE.search(core):
+            return f"{core} under supervision."  # the shortest limit, rather than none
+        if work_kind(core) in {"judge", "lead", "coach"}:
+            return None  # no bare "choose routes, altitudes, and speeds" for a learner
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
     return None

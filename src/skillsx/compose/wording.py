@@ -311,7 +311,8 @@ def occupation_noun(brief: Brief) -> str:
     toks = last.split()
     if not toks:
         return "practitioner"
-    toks = toks[-4:]
+    if len(toks) > 4:
+        toks = toks[-1:]  # "Radio Frequency Identification Device Specialists": a specialist
     while len(toks) > 1 and toks[0].lower() in {"a", "an", "the", "as", "of", "and", "or", "other"}:
         toks = toks[1:]  # "English as a Second Language Instructors": no "a senior a second …"
     toks[-1] = _SINGULAR_HEAD.get(toks[-1].lower(), singular(toks[-1]))
