@@ -593,3 +593,23 @@ def test_no_step_by_step_checking_of_urgent_work() -> None:
     assert _URGENT.search("assist with patient resuscitation during cardiac arrest")
     assert _URGENT.search("respond to life-threatening events")
     assert not _URGENT.search("prepare operating rooms")
+
+
+def test_phrases_about_running_a_unit_fit_only_work_that_runs_it() -> None:
+    from skillsx.compose.ladder import _phrase_fits
+
+    assert not _phrase_fits(
+        " day to day, reporting results and risks to senior leaders", "hire personnel"
+    )
+    assert _phrase_fits(
+        " day to day, reporting results and risks to senior leaders", "direct clerical staff"
+    )
+    assert not _phrase_fits(
+        ", aligning the work with the organization's strategy", "review records or reports"
+    )
+    assert _phrase_fits(
+        ", aligning the work with the organization's strategy", "develop marketing plans"
+    )
+    assert not _phrase_fits(" independently", "collaborate with others to resolve issues")
+    assert work_kind("assign and grade class work and homework") != "lead"
+    assert work_kind("assign duties to workers") == "lead"

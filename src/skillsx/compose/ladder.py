@@ -185,8 +185,11 @@ def work_kind(text: str) -> str:
         return "learn"
     verb = toks[0]
     rest = " ".join(toks[1:8])
-    if verb in _LEAD and (verb != "administer" or _LEAD_OBJECTS.search(rest)):
-        return "lead"
+    if verb in _LEAD and (
+        verb not in {"administer", "assign", "establish", "formulate", "allocate"}
+        or _LEAD_OBJECTS.search(rest)
+    ):
+        return "lead"  # not "assign class work to students", "establish rapport"
     if re.search(r"\b(?:and|or) (?:approve|authorize|direct|supervise|hire|allocate)\b", text):
         return "lead"  # "prepare budgets and approve budget expenditures": the decision leads
     if verb in {"coordinate", "plan", "develop", "design", "implement", "direct"} and (
@@ -1233,8 +1236,13 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
     if cand.kind == "skill" and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
     if level is Level.EMERGING and cand.kind in {"task", "dwa", "supervisor"}:
-        if MIN_WORDS <= base + 2 <= MAX_WORDS and not _RELATIVE.search(core):
-            return f"{core} under supervision."  # the shortest limit, rather than none
+        if (
+            MIN_WORDS <= base + 2 <= MAX_WORDS
+            and not _RELATIVE.search(core)
+            and "under supervision" not in used
+        ):
+            used.add("under supervision")  # the shortest limit, once a rung, rather than none
+            return f"{_join(core, ' under supervision')}."
         if work_kind(core) in {"judge", "lead", "coach"}:
             return None  # no bare "choose routes, altitudes, and speeds" for a learner
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
@@ -1262,12 +1270,26 @@ _JOINT = frozenset(
 _ALONE = re.compile(r"\b(?:independently|autonomy|unsupervised|without (?:close )?supervision)\b")
 
 
+# Phrases about running a unit's work fit only work that runs it.
+_RUNNING = re.compile(
+    r"day to day|workload|across own team|function is organi[sz]ed|capability of the wider "
+    r"team|champion improvements|for own team or unit"
+)
+_RUNS = frozenset("direct supervise manage oversee coordinate lead run administer".split())
+_STRATEGIC = re.compile(r"strategy|organi[sz]ation level|accountable for|policies and standards")
+_SETS = frozenset("establish develop plan formulate set determine approve implement".split())
+
+
 def _phrase_fits(phrase: str, core: str) -> bool:
     verb = core.split(" ", 1)[0].strip(",").lower()
     if "conclusions" in phrase and verb not in _CONCLUDING:
         return False
     if _ALONE.search(phrase) and (verb in _JOINT or core.lower().startswith("work with")):
         return False  # not "collaborate with others … independently"
+    if _RUNNING.search(phrase) and verb not in _RUNS:
+        return False  # not "hire personnel day to day", "represent … balancing workload"
+    if _STRATEGIC.search(phrase) and verb not in _RUNS | _SETS:
+        return False  # not "review records or reports, aligning the work with … strategy"
     return not (re.search(r"\bcases\b", phrase) and verb not in _CASEWORK)
 
 
