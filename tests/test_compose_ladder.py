@@ -15,6 +15,7 @@ from skillsx.compose.ladder import (
     _phrase_fits,
     _tech_fits,
     compose_ladder,
+    dwa_text,
     work_kind,
 )
 from skillsx.compose.phrases import gerund
@@ -432,10 +433,11 @@ def test_a_skill_is_shown_in_the_occupations_own_work(brief_of, soc: str) -> Non
             assert any(dwa.element_id in acts for _, acts in STYLES_SITUATED.values()), s
         task_id = next(a.id for a in s.anchors if a.kind == "task")
         assert any(str(t.id) == task_id and dwa in t.dwas for t in brief.tasks), s
-        title = dwa.title[:1].lower() + dwa.title[1:]
+        own = dwa_text(dwa.title, brief)  # narrowed to the occupation ("of people")
+        title = own[:1].lower() + own[1:]
         if s.action.startswith(title.split(" ", 1)[0]):
             # the skill is the work itself ("repair …, and test the work …")
-            assert s.action.startswith(verb_phrase(dwa.title, 12) or "?"), s
+            assert s.action.startswith(verb_phrase(own, 12) or "?"), s
         else:
             assert gerund_phrase(title) in s.action, s
             assert " when " in s.action or " before " in s.action, s
@@ -613,3 +615,17 @@ def test_phrases_about_running_a_unit_fit_only_work_that_runs_it() -> None:
     assert not _phrase_fits(" independently", "collaborate with others to resolve issues")
     assert work_kind("assign and grade class work and homework") != "lead"
     assert work_kind("assign duties to workers") == "lead"
+
+
+def test_a_dwa_naming_a_category_of_workers_is_narrowed_to_the_occupation(brief_of) -> None:
+    from skillsx.compose.ladder import dwa_text
+
+    nurse = brief_of("29-1141.00")
+    assert dwa_text("Monitor health or behavior of people or animals.", nurse) == (
+        "Monitor health or behavior of people."
+    )
+    laborer = brief_of("47-2061.00")
+    assert dwa_text("Direct construction or extraction personnel.", laborer) == (
+        "Direct construction personnel."
+    )
+    assert dwa_text("Prepare operational reports.", laborer) == "Prepare operational reports."

@@ -526,7 +526,7 @@ def _task_candidates(brief: Brief, strict: bool = True) -> list[Candidate]:
     out = []
     senior = leads_own_work(brief)
     for rank, task in enumerate(brief.tasks):
-        core = verb_phrase(task.text, 15)
+        core = verb_phrase(dwa_text(task.text, brief), 15)
         if core is None:
             continue
         subject = _plain(task_facet(task, rank, brief.release).subject)
@@ -589,6 +589,33 @@ def _plain(subject: str) -> str:
 
 GENERIC_SPREAD = 6  # SOC major groups sharing a DWA that make it everyone's work
 
+# DWA titles name a category of workers or subjects for many occupations at once ("direct
+# construction or extraction personnel" for sheet metal workers, "monitor health or behavior
+# of people or animals" for probation officers); the occupation's own side of it is used.
+_EXTRACTION_WORK = re.compile(
+    r"\b(?:extract\w*|min(?:e|es|ing)|quarr\w*|oil|wellheads?|petroleum|blast\w*)\b", re.I
+)
+_ANIMAL_WORK = re.compile(r"\b(?:animals?|pets?|livestock|veterinar\w*|wildlife|cattle)\b", re.I)
+
+
+_WORKS_WITH: dict[tuple[str, str, str], tuple[bool, bool]] = {}
+
+
+def dwa_text(title: str, brief: Brief) -> str:
+    """A DWA title narrowed to this occupation where it names a category for many."""
+    if "extract" not in title and "or animals" not in title:
+        return title
+    key = (brief.soc, brief.release, brief.title)
+    if key not in _WORKS_WITH:
+        text = " ".join(t.text for t in brief.tasks)
+        _WORKS_WITH[key] = (bool(_EXTRACTION_WORK.search(text)), bool(_ANIMAL_WORK.search(text)))
+    extraction, animals = _WORKS_WITH[key]
+    if not extraction:
+        title = re.sub(r"\b(construction),? or extract(?:ion|ive)\b", r"\1", title, flags=re.I)
+    if not animals:
+        title = title.replace("people or animals", "people")
+    return title
+
 
 def _dwa_candidates(brief: Brief) -> list[Candidate]:
     """Each DWA of the occupation once, as a second, plainer statement of its work."""
@@ -600,8 +627,9 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
             if dwa.id in seen:
                 continue
             seen.add(dwa.id)
-            core = verb_phrase(dwa.title, 12)
-            clauses = parse_task(dwa.title)
+            title = dwa_text(dwa.title, brief)
+            core = verb_phrase(title, 12)
+            clauses = parse_task(title)
             if core is None or not clauses:
                 continue
             subject = _plain(subject_for(clauses[0]))
@@ -672,8 +700,8 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
             continue
         if re.match(r"(?:design|develop|plan and develop|invent)\b", task.text, re.I):
             continue  # "design equipment configurations", "develop new products": not a lead hand's
-        core = verb_phrase(task.text, 14)
-        clauses = parse_task(task.text)
+        core = verb_phrase(dwa_text(task.text, brief), 14)
+        clauses = parse_task(dwa_text(task.text, brief))
         if core is None or not clauses:
             continue
         subject = subject_for(clauses[0])
@@ -855,11 +883,12 @@ def _situated(
             for dwa in task.dwas:
                 if dwa.element_id != activity or dwa.id in used or "(" in dwa.title:
                     continue
-                title = dwa.title[:1].lower() + dwa.title[1:]
+                own = dwa_text(dwa.title, brief)
+                title = own[:1].lower() + own[1:]
                 verb = title.split(" ", 1)[0].rstrip(",")
                 if verbs is not None and verb not in verbs:
                     continue
-                vp = verb_phrase(dwa.title, 12)
+                vp = verb_phrase(own, 12)
                 if vp is None or (verbs is None and verb[:5] in said):
                     continue
                 if "{people}" in template and verb not in _WITH_PEOPLE:
@@ -946,7 +975,8 @@ def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str,
         for dwa in task.dwas:
             if dwa.id in used or "(" in dwa.title or not words.search(dwa.title):
                 continue
-            title = dwa.title[:1].lower() + dwa.title[1:]
+            own = dwa_text(dwa.title, brief)
+            title = own[:1].lower() + own[1:]
             if work_kind(title) in {"lead", "coach", "learn"} or (
                 element_id != "2.C.6" and re.match(r"(?:train|teach|instruct)", title)
             ):
@@ -1405,7 +1435,8 @@ _WIDEN_ORGANISATION = (
 )
 
 
-_WIDEN_STRATEGY = (_WIDEN_ORGANISATION[1], _WIDEN_ORGANISATION[4])
+# ("Outside standing in labor requirements" read as nonsense to every reviewer: spare only.)
+_WIDEN_STRATEGY = (_WIDEN_ORGANISATION[1],)
 
 
 def _comma_list(action: str, g: str) -> str:
@@ -1492,7 +1523,10 @@ def _widened(
             text = next(t.text for t in occ.brief.tasks if str(t.id) == task.id)
             if cand.kind == "dwa":
                 dwa = next(a for a in cand.anchors if a.kind == "dwa")
-                text = next(d.title for t in occ.brief.tasks for d in t.dwas if d.id == dwa.id)
+                text = dwa_text(
+                    next(d.title for t in occ.brief.tasks for d in t.dwas if d.id == dwa.id),
+                    occ.brief,
+                )
             short = verb_phrase(text, 7)
             if short is None:
                 continue
@@ -1595,7 +1629,13 @@ def _flawed(core: str) -> bool:
         or _DOUBLED.search(core)
         or _VAGUE_PEOPLE.search(core)
         or _SCOPE_TWICE.search(core)
+        or _GARBLED_ONET.search(core)
     )
+
+
+# O*NET sentences that read as garbled when carried whole ("coordinate completion of work bid
+# from contractors", quoted in five reviews).
+_GARBLED_ONET = re.compile(r"\bcompletion of work bid\b|\bresponding to and resolve\b")
 
 
 def _good_subject(subject: str, core: str) -> bool:
