@@ -629,3 +629,14 @@ def test_a_dwa_naming_a_category_of_workers_is_narrowed_to_the_occupation(brief_
         "Direct construction personnel."
     )
     assert dwa_text("Prepare operational reports.", laborer) == "Prepare operational reports."
+
+
+def test_supervised_occupations_take_no_practitioners_dwas(brief_of) -> None:
+    """An occupation that works under a licensed practitioner (its description says so) is
+    not given the practitioner's DWAs ("diagnose medical conditions")."""
+    from skillsx.compose.ladder import _dwa_candidates
+
+    brief = brief_of("23-2011.00")  # paralegals: "under the supervision of a lawyer"
+    assert supervised_by(brief)
+    for cand in _dwa_candidates(brief):
+        assert cand.core.split(" ", 1)[0] not in {"diagnose", "prescribe", "treat"}, cand.core

@@ -346,13 +346,11 @@ _ADVANCED_SUPERVISED = (
 # Short level tags for statements whose own words carry the work (skills).
 _TAGS = {
     Level.EMERGING: (", with guidance from {senior}", ", under supervision", ", as directed"),
-    Level.DEVELOPING: (
-        ", without close supervision",
-        ", as a matter of routine",
-        ", independently",
-    ),
-    Level.PROFICIENT: (", in complex situations", ", coaching others by example", ", autonomously"),
-    Level.ADVANCED: (", across the team", ", setting the example for the team"),
+    # (", independently", ", as a matter of routine", ", autonomously" and ", across the team"
+    # read as bolted on: "keep working through obstacles …, independently")
+    Level.DEVELOPING: (", without close supervision",),
+    Level.PROFICIENT: (", in complex situations", ", coaching others by example"),
+    Level.ADVANCED: (", setting the example for the team",),
 }
 
 
@@ -588,6 +586,7 @@ def _plain(subject: str) -> str:
 
 
 GENERIC_SPREAD = 6  # SOC major groups sharing a DWA that make it everyone's work
+_PRACTITIONER_VERBS = frozenset("diagnose prescribe treat".split())
 
 # DWA titles name a category of workers or subjects for many occupations at once ("direct
 # construction or extraction personnel" for sheet metal workers, "monitor health or behavior
@@ -620,6 +619,7 @@ def dwa_text(title: str, brief: Brief) -> str:
 def _dwa_candidates(brief: Brief) -> list[Candidate]:
     """Each DWA of the occupation once, as a second, plainer statement of its work."""
     out = []
+    supervised = supervised_by(brief) is not None
     senior = leads_own_work(brief)
     seen: set[str] = set()
     for task in brief.tasks:
@@ -628,6 +628,9 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
                 continue
             seen.add(dwa.id)
             title = dwa_text(dwa.title, brief)
+            if supervised and title.split(" ", 1)[0].lower() in _PRACTITIONER_VERBS:
+                continue  # a technologist does not "diagnose medical conditions": the DWA is
+                # the licensed practitioner's, whom the occupation works under
             core = verb_phrase(title, 12)
             clauses = parse_task(title)
             if core is None or not clauses:
