@@ -820,7 +820,7 @@ def _with_situated(
     if not (found and entry):
         return [plain]
     used.add(found[1].id)
-    return [_situated_candidate(occ, entry[0], found, plain, level), plain]
+    return [_situated_candidate(occ, entry[0], found, plain, level is not Level.EMERGING), plain]
 
 
 def _situated_candidate(
@@ -828,11 +828,11 @@ def _situated_candidate(
     template: str,
     found: tuple[str, Dwa, Task],
     plain: Candidate,
-    level: Level,
+    fixed: bool,
 ) -> Candidate:
-    """A skill or style shown in the occupation's own work: more its own than the plain
-    form (preferred before it), and it says its level in the work it names, with no level
-    tag but the entry one."""
+    """A skill, style or knowledge area shown in the occupation's own work: more its own
+    than the plain form (preferred before it); ``fixed`` when it says its level in the work
+    it names and takes no level tag."""
     core, anchors = _situate(occ, template, found, plain.anchors)
     bonus = tuple(p + 0.3 if p else p for p in plain.prefs)
     return _replace(
@@ -841,7 +841,7 @@ def _situated_candidate(
         anchors=anchors,
         prefs=bonus,
         key=f"{plain.key}:in:{found[1].id}",
-        fixed=level is not Level.EMERGING,
+        fixed=fixed,
     )
 
 
@@ -1031,16 +1031,7 @@ def _knowledge_candidates(
                 template = KNOWLEDGE_SITUATED_ACTIONS[level].replace(
                     "{k}", KNOWLEDGE_SITUATED[area.element_id][0]
                 )
-                core, anchors = _situate(occ, template, found, plain.anchors)
-                out.append(
-                    _replace(
-                        plain,
-                        core=core,
-                        anchors=anchors,
-                        prefs=tuple(p + 0.3 if p else p for p in plain.prefs),
-                        key=f"{plain.key}:in:{found[1].id}",
-                    )
-                )
+                out.append(_situated_candidate(occ, template, found, plain, fixed=True))
             out.append(plain)
     return out
 
