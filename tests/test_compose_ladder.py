@@ -562,7 +562,8 @@ def test_no_statement_mixes_british_spelling_into_onet_text(brief_of, soc: str) 
 def test_plain_skills_come_after_the_occupations_own_work(brief_of, soc: str) -> None:
     """A skill, style or knowledge statement that names none of the occupation's work
     ("Time management — plan own time …") is taken only where nothing of the record's own
-    is left: a record of this size needs one at most."""
+    is left: a record of this size needs three at most (one task is stated once a rung, so
+    its widenings no longer fill a rung that already states it)."""
     fw = compose_ladder(brief_of(soc), "test")
     plain = [
         s.text
@@ -571,7 +572,7 @@ def test_plain_skills_come_after_the_occupations_own_work(brief_of, soc: str) ->
         and s.anchors[0].id.startswith(("1.", "2."))
         and not any(a.kind == "dwa" for a in s.anchors)
     ]
-    assert len(plain) <= 1, plain
+    assert len(plain) <= 3, plain
 
 
 @pytest.mark.parametrize("soc", ["29-1141.00", "43-4081.00", "11-2022.00"])

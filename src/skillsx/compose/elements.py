@@ -12,6 +12,8 @@ rating (see ``ladder.py``).
 
 from __future__ import annotations
 
+import re
+
 from skillsx.models import Level
 
 E, D, P, A = Level.EMERGING, Level.DEVELOPING, Level.PROFICIENT, Level.ADVANCED
@@ -620,6 +622,40 @@ SITUATED_VERBS: dict[str, frozenset[str]] = {
     "2.B.3.j": frozenset("maintain lubricate service clean".split()),
     "2.B.3.h": frozenset("operate control drive adjust".split()),
 }
+
+# What a DWA must say before a skill or style is shown in it: the activity O*NET links to the
+# skill is broad ("Inspecting Equipment, Structures, or Materials" for Troubleshooting holds
+# "lubricate production equipment" and "test air quality"), so the work itself must have
+# what the skill acts on. Reviewers quoted "trace the causes of faults when lubricating
+# production equipment", "read drawings and blueprints closely before researching new
+# technologies" and "stay calm under pressure when greeting customers".
+_DOCUMENTS = (
+    r"\b(?:plans?|drawings?|blueprints?|specifications?|records?|reports?|documents?|orders?|"
+    r"charts?|instructions?|manuals?|forms?|files?|contracts?|regulations?|policies|"
+    r"applications?|schedules?|invoices?|statements?|claims?|prescriptions?|diagrams?|"
+    r"schematics?|maps?|logs?|proposals?|legislation|laws?|codes?|standards?|literature)\b"
+)
+SITUATED_FITS: dict[str, re.Pattern[str]] = {
+    "2.A.1.a": re.compile(_DOCUMENTS, re.I),
+    "2.B.3.k": re.compile(
+        r"^(?:repair|troubleshoot|diagnose|test|service|install|adjust|calibrate|inspect|"
+        r"maintain|operate|monitor)\b(?!.*\b(?:air|water|soil|quality|samples?)\b).*\b(?:"
+        r"equipment|machine\w*|systems?|engines?|vehicles?|devices?|components?|circuits?|"
+        r"instruments?|controls?|mechanisms?|appliances?|motors?|assemblies)\b",
+        re.I,
+    ),
+    "Stress Tolerance": re.compile(
+        r"\b(?:emergenc\w*|complaints?|conflicts?|disputes?|crisis|crises|injur\w*|patients?|"
+        r"disturbances?|grievances?|hostile|violent|rescue\w*|accidents?|fires?)\b",
+        re.I,
+    ),
+    "Self-Control": re.compile(
+        r"\b(?:complaints?|conflicts?|disputes?|disturbances?|grievances?|hostile|violent|"
+        r"offenders?|inmates?|suspects?|arguments?|problems)\b",
+        re.I,
+    ),
+}
+
 
 # Work styles have no O*NET link to work activities: these links are ours, each to the
 # activities where the style is what the work asks for (composure where people are cared

@@ -33,6 +33,7 @@ from skillsx.compose.elements import (
     KNOWLEDGE_SITUATED,
     KNOWLEDGE_SITUATED_ACTIONS,
     SITUATED,
+    SITUATED_FITS,
     SITUATED_VERBS,
     SKILLS,
     STYLES_SITUATED,
@@ -359,10 +360,32 @@ _TAGS = {
 MANUAL_GROUPS = frozenset("33 35 37 39 45 47 49 51 53".split())
 
 
+# The top rung of an occupation that is itself first-line supervision: a manager over
+# several supervisors' teams, never the "lead hand" it already outranks (reviewers quoted
+# "plan and prepare employee work schedules as lead hand" for housekeeping supervisors).
+_ADVANCED_SUPERVISOR = (
+    " across several teams or shifts, setting the standards each follows",
+    " for the whole department, answering to senior management",
+    " and develop the supervisors who run each team or shift",
+    " across the department, accountable for its results",
+    " and decide how the work is split between teams and shifts",
+    " as the senior supervisor other supervisors consult",
+    " and set the department's procedures for this work",
+)
+
+
 def level_phrases(
-    level: Level, zone: int | None, supervised: bool, kind: str = "core", manual: bool = False
+    level: Level,
+    zone: int | None,
+    supervised: bool,
+    kind: str = "core",
+    manual: bool = False,
+    supervisor: bool = False,
 ) -> tuple[str, ...]:
-    """The level phrases that suit an occupation's Job Zone, kind of work and supervision."""
+    """The level phrases that suit an occupation's Job Zone, kind of work and supervision;
+    ``supervisor`` for an occupation that is itself first-line supervision."""
+    if supervisor and level is Level.ADVANCED and kind != "judge":
+        return _ADVANCED_SUPERVISOR
     if level is Level.EMERGING:
         return _EMERGING_QUALIFIED if (zone or 0) >= 4 else _EMERGING_HANDS_ON
     if level is Level.DEVELOPING:
@@ -425,6 +448,11 @@ class _Occupation:
         self.peers = plural_noun(self.noun)
         self.supervisor_words = supervised_by(brief)
         self.leads = leads_own_work(brief)
+        self.first_line = brief.title.startswith("First-Line Supervisors")
+        self.loose = False  # a record too sparse for the one-statement-a-rung rules
+        # Work the occupation does under a licensed practitioner's direction or in personal
+        # care: clinical work stays at the entry rungs, with that direction named.
+        self.clinical_limit = self.supervisor_words is not None or brief.soc[:2] in {"31", "39"}
         if self.supervisor_words:
             self.senior = self.supervisor_words
         elif brief.title.startswith("First-Line Supervisors"):
@@ -798,7 +826,15 @@ def _skill_candidates(
         linked = set(brief.skill_activities.get(skill.element_id, ()))
         entry = SITUATED.get(skill.element_id)
         out += _with_situated(
-            brief, occ, plain, entry, level, used, linked, SITUATED_VERBS.get(skill.element_id)
+            brief,
+            occ,
+            plain,
+            entry,
+            level,
+            used,
+            linked,
+            SITUATED_VERBS.get(skill.element_id),
+            SITUATED_FITS.get(skill.element_id),
         )
     return out
 
@@ -812,11 +848,12 @@ def _with_situated(
     used: set[str],
     linked: set[str] | None = None,
     verbs: frozenset[str] | None = None,
+    fits: re.Pattern[str] | None = None,
 ) -> list[Candidate]:
     """A skill's or style's candidates: shown in the occupation's own work where a DWA fits
     (preferred), then the plain form for where that one cannot be placed (one subject, so
     at most one of them is taken)."""
-    found = _situated(brief, occ, entry, level, used, linked, verbs)
+    found = _situated(brief, occ, entry, level, used, linked, verbs, fits)
     if not (found and entry):
         return [plain]
     used.add(found[1].id)
@@ -864,6 +901,7 @@ def _situated(
     used: set[str],
     linked: set[str] | None = None,
     verbs: frozenset[str] | None = None,
+    fits: re.Pattern[str] | None = None,
 ) -> tuple[str, Dwa, Task] | None:
     """The occupation's own work a skill or work style is shown in: its first DWA (tasks in
     O*NET's order) under one of the entry's work activities (for a skill, only those O*NET
@@ -891,6 +929,8 @@ def _situated(
                 verb = title.split(" ", 1)[0].rstrip(",")
                 if verbs is not None and verb not in verbs:
                     continue
+                if fits is not None and not fits.search(title):
+                    continue  # the work lacks what the skill acts on (elements.SITUATED_FITS)
                 vp = verb_phrase(own, 12)
                 if vp is None or (verbs is None and verb[:5] in said):
                     continue
@@ -951,7 +991,15 @@ def _style_candidates(
             key=f"style:{style.element_id}",
             levels=(level,),
         )
-        out += _with_situated(brief, occ, plain, STYLES_SITUATED.get(style.name), level, used)
+        out += _with_situated(
+            brief,
+            occ,
+            plain,
+            STYLES_SITUATED.get(style.name),
+            level,
+            used,
+            fits=SITUATED_FITS.get(style.name),
+        )
     return out
 
 
@@ -1226,7 +1274,14 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         if kind == "learn":
             # Keeping up to date has no exceptions to refer and nobody to sign it off.
             return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
-        options = level_phrases(level, occ.zone, occ.supervisor_words is not None, kind, occ.manual)
+        options = level_phrases(
+            level,
+            occ.zone,
+            occ.supervisor_words is not None,
+            kind,
+            occ.manual,
+            occ.first_line,
+        )
     start = _hash(occ.brief.soc, cand.key, level.value) % len(options)
     fallback = None
     for k in range(len(options)):
@@ -1360,9 +1415,9 @@ _WIDEN = {
             "Difficult {x} cases",
             "take on the hardest cases when {g} and advise colleagues on method",
         ),
-        ("Problems with {x}", "find out why problems arise when {g}, and put the causes right"),
         ("Coaching in {x}", "show newer {peers} how to handle the harder parts of {g}"),
-        ("Reviews of {x}", "review colleagues' work in {g} and explain what to correct"),
+        # ("Problems with {x}" — "find out why problems arise when inspecting motor vehicles"
+        # — and "Reviews of {x}" next to "Quality of {x}" read as stock to every reviewer.)
     ),
     Level.ADVANCED: (
         ("Standards for {x}", "set the standards other {peers} follow when {g}"),
@@ -1482,13 +1537,31 @@ _GERUND_HEADS = {
     "Improvements to": "Better ways of",
     "Coaching in": "Coaching in",
     "Problems with": "Problems in",
+    "Quality of": "Quality of colleagues' work in",
+    "Difficult": "Difficult cases in",
+    "Basics of": "Basics of",
+    "Set steps for": "Set steps for",
+    "Planning of own": "Planning own work in",
+    "Accuracy of": "Accuracy in",
+    "Efficiency in": "Efficiency in",
+    "Safe practice in": "Safe practice in",
+    "Advice on": "Advice on",
+    "Checks on": "Checks on",
+    "Sign-off of": "Sign-off of",
+    "Instruction in": "Instruction in",
+    "Oversight of": "Oversight of",
+    "Resources for": "Resources for",
+    "Allocation of": "Allocating work in",
+    "Daily plan for": "Daily plan for",
 }
 # Small steps of the work that no senior rung trains, sets standards for or improves.
 _SMALL_WORK = frozenset(
     """clean wash sweep wipe lubricate oil climb lift carry move fill empty remove idle raise
     lower turn push pull open close load unload stack requisition order answer greet deliver
     fetch count stock change sharpen refill replenish dust mop tidy store retrieve drape pin
-    photocopy copy distribute collect obtain""".split()
+    photocopy copy distribute collect obtain scrape vacuum depress press refuel attach wet
+    unclamp clamp signal hand pass wrap fold hang hold hose rinse shovel bag issue stamp
+    supply reproduce deposit""".split()
 )
 # Processes and equipment whose problems have causes to trace.
 _PROCESS_VERBS = frozenset(
@@ -1574,12 +1647,15 @@ def _widened(
                 continue  # "find out why problems arise when paying winnings"
             subject = subject_t.format(x=x)
             head = _GERUND_HEADS.get(subject_t.split(" {", 1)[0])
-            if head and (brief_g := verb_phrase(text, 6)):
+            if head:
+                brief_g = verb_phrase(text, 6)
+                if brief_g is None:
+                    continue
                 # the work as a gerund, not its object: "Training in trimming wood parts",
                 # never "Training in wood parts" or "Improvements to market conditions"
                 named = f"{head} {gerund_phrase(brief_g)}"
                 toks = named.lower().split()
-                if not (
+                if (
                     clause_inside(named)
                     or loose_list(named)
                     or {"it", "them", "they"} & set(toks)
@@ -1588,7 +1664,13 @@ def _widened(
                         for a, b in zip(toks, toks[1:], strict=False)
                     )
                 ):
-                    subject = named  # not "Coaching in dressing bodies and place them"
+                    # not "Coaching in dressing bodies and place them"; and no fallback to
+                    # the object ("Coaching in objects and places", "Improvements to
+                    # passengers' questions and requests"): the widening is not written
+                    if not occ.loose:
+                        continue
+                    named = subject
+                subject = named
             out.append(
                 Candidate(
                     subject=capitalize(re.sub(r"\bwork work\b", "work", subject)),
@@ -1706,11 +1788,20 @@ def _good_subject(subject: str, core: str) -> bool:
         return False  # "Data pertinent", "Performance of electrical", "Proof sheets aloud"
     if len(toks) > 1 and toks[-2] in {"and", "or"} and toks[-1] in _ADJECTIVE_TAILS:
         return False
+    if toks[0] in {"how", "what", "which", "whether", "when", "where", "who", "why"}:
+        return False  # "How many gaming tables"
+    if len(toks) <= 3 and toks[-1] in _PERSON_SUBJECTS:
+        return False  # "Truck driver": a label names work, not the person it is done with
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
 
 
+_PERSON_SUBJECTS = frozenset(
+    """driver operator worker attendant technician manager supervisor customer client patient
+    officer clerk assistant employee visitor guest passenger student nurse physician doctor
+    engineer contractor inspector owner buyer seller vendor supplier person""".split()
+)
 _PREPOSITIONS = frozenset(
     """of to for in on at with from by into onto during under over about after before behind
     between among through across within without upon against toward towards""".split()
@@ -1769,6 +1860,35 @@ def _near(home: int, level: int, key: str) -> bool:
 REPEATS = 4  # statements a framework may give a subject already said at another level
 
 
+_WORK = frozenset({"task", "dwa", "widened", "tool"})  # statements of a task's own work
+_CLINICAL = re.compile(
+    r"\b(?:medications?|medicines?|drugs?|diagnos\w*|prescri\w*|treatment (?:plans?|goals?)|"
+    r"medical (?:or \w+ )?advice|injections?|intravenous\w*)\b",
+    re.I,
+)
+# Clinical decisions (a pharmacy technician preparing medications is its own work; giving
+# them, judging a condition or advising on treatment is the licensed practitioner's).
+_CLINICAL_VERBS = frozenset(
+    "administer give assess diagnose prescribe treat provide recommend advise evaluate "
+    "determine select inject".split()
+)
+_CLINICAL_GERUNDS = re.compile(
+    r"\b(?:administering|giving|assessing|diagnosing|prescribing|treating|providing|"
+    r"recommending|advising|evaluating|determining|selecting|injecting)\b"
+)
+
+
+def _clinical_decision(core: str) -> bool:
+    """Whether a statement's work is a clinical decision: giving medication, judging a
+    condition, advising on treatment (the verb itself or, in a widening, its gerund)."""
+    if not _CLINICAL.search(core):
+        return False
+    return core.split(" ", 1)[0] in _CLINICAL_VERBS or bool(_CLINICAL_GERUNDS.search(core))
+
+
+TASK_USES = 3  # statements one task may give a framework (at different rungs)
+
+
 class _Picker:
     """Chooses each level's statements, keeping subjects and keys unique in the framework."""
 
@@ -1780,11 +1900,13 @@ class _Picker:
         self.level_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.skill_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.work_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.work_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.used_keys: set[str] = set()
         self.used_subjects: set[str] = set()
         self.task_uses: dict[str, int] = {}
         self.repeats = 0
         self.relaxed = False
+        self.alike = 0.0  # a floor under the likeness limit, raised for the sparsest records
 
     def full(self, level: Level) -> bool:
         return len(self.chosen[level]) >= PER_LEVEL
@@ -1821,6 +1943,23 @@ class _Picker:
             or self.level_tasks[level] & set(task_ids)
         ):
             return False
+        if (
+            cand.kind in _WORK
+            and level in (Level.PROFICIENT, Level.ADVANCED)
+            and self.occ.clinical_limit
+            and _clinical_decision(cand.core)
+        ):
+            return False  # "administer medications or treatments, setting the example for
+            # less experienced nursing assistants"; "provide medical or cosmetic advice"
+        uses = TASK_USES + 2 * self.relaxed + 10 * self.occ.loose  # few tasks: more often
+        if cand.kind in _WORK and (
+            (self.work_tasks[level] & set(task_ids) and not (self.relaxed or self.occ.loose))
+            or any(self.task_uses.get(t, 0) >= uses for t in task_ids)
+        ):
+            # One statement of a task per rung, and a task in at most TASK_USES statements:
+            # reviewers found "trimming excess rubber" eight times in one framework, run
+            # through the quality, review, coaching and standards patterns of one rung.
+            return False
         dwa_ids = {a.id for a in cand.anchors if a.kind == "dwa"}
         if cand.kind in {"task", "dwa"} and dwa_ids & self.work_dwas[level]:
             return False  # "Hire personnel" and "recruit and hire staff" in one rung
@@ -1831,6 +1970,7 @@ class _Picker:
         limit = 0.5 if cand.kind == "widened" else 0.45
         if self.relaxed:
             limit = 0.55  # a record of four tasks: its widenings share their words
+        limit = max(limit, self.alike)
         if _too_alike(cand.core, [c.core for c, _ in self.chosen[level]], limit):
             return False
         action = _write(cand, level, self.occ, self.states[level])
@@ -1848,6 +1988,8 @@ class _Picker:
             self.skill_dwas[level].update(dwa_ids)
         if cand.kind in {"task", "dwa"}:
             self.work_dwas[level].update(dwa_ids)
+        if cand.kind in _WORK:
+            self.work_tasks[level].update(task_ids)
         for t in task_ids:
             self.task_uses[t] = self.task_uses.get(t, 0) + 1
         return True
@@ -1917,6 +2059,21 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
 
 
 LADDER_THEMES = 2  # subjects a framework follows down from its senior rungs
+# A subject said at another rung, restated at this one (the sparsest records only).
+_AGAIN = {
+    Level.EMERGING: ("learn the steps and checks of {g}, working beside {senior}",),
+    Level.DEVELOPING: (
+        "handle the everyday part of {g} without help, asking {senior} about anything unusual",
+    ),
+    Level.PROFICIENT: (
+        "take on the hardest cases when {g} and advise colleagues on method",
+        "answer colleagues' questions on {g} and show them the quicker, surer way",
+    ),
+    Level.ADVANCED: (
+        "set the standards other {peers} follow when {g}",
+        "decide the methods and checks the team uses when {g}",
+    ),
+}
 # The established worker's share of judgement work a senior rung holds: its everyday cases.
 _STRAIGHTFORWARD = {
     "judge": (
@@ -2036,12 +2193,17 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
     level without them takes them back (a handful of occupations)."""
     framework = _compose(brief, engine_label, strict=True)
     if len(framework.statements) < PER_LEVEL * len(LEVELS):
-        return _compose(brief, engine_label, strict=False)
+        framework = _compose(brief, engine_label, strict=False)
+    if len(framework.statements) < PER_LEVEL * len(LEVELS):
+        # A handful of records (models, shampooers: four to ten tasks) cannot fill four rungs
+        # with each task stated once a rung: they may repeat a task within a rung.
+        framework = _compose(brief, engine_label, strict=False, loose=True)
     return framework
 
 
-def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
+def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False) -> Framework:
     occ = _Occupation(brief)
+    occ.loose = loose
     tasks = _task_candidates(brief, strict)
     own_lead = sum(1 for c in tasks if work_kind(c.core) in {"lead"})
     shown: set[str] = set()  # DWAs a skill, style or knowledge statement is shown in
@@ -2094,8 +2256,30 @@ def _compose(brief: Brief, engine_label: str, strict: bool) -> Framework:
     _fill(pick, pool, last_resort=True, any_rung=True)  # a record of four tasks (shampooers)
     if not all(pick.full(level) for level in LEVELS):
         pick.relaxed = True
+        _widen_pass(pick, sources, occ)
         _widen_pass(pick, sources, occ, spare=True)
         _fill(pick, pool, last_resort=True, any_rung=True)
+    if occ.loose and not all(pick.full(level) for level in LEVELS):
+        pick.alike = 1.0  # the sparsest records: widenings of one task may share its words
+        _widen_pass(pick, sources, occ)
+        _widen_pass(pick, sources, occ, spare=True)
+        _fill(pick, pool, last_resort=True, any_rung=True)
+        for level in LEVELS:  # and, last, a subject said at another rung (REPEATS at most)
+            for cand in sorted(pool, key=lambda c: (c.kind in _GENERAL, c.key)):
+                if pick.full(level):
+                    break
+                short = verb_phrase(cand.core, 9)
+                frames = [
+                    f
+                    for f in _AGAIN[level]
+                    if not any(a.startswith(" ".join(f.split()[:4])) for _, a in pick.chosen[level])
+                ]
+                if not frames:
+                    break  # each frame is said once a rung
+                if cand.kind in {"task", "dwa"} and cand.key in pick.used_keys and short:
+                    core = occ.fill(frames[0].replace("{g}", gerund_phrase(short)))
+                    again = _replace(cand, core=core, key=f"again:{level.value}:{cand.key}")
+                    pick.take(_replace(again, fixed=True), level, True)
     chosen = pick.chosen
     statements: list[Statement] = []
     labels = _theme_labels(chosen)

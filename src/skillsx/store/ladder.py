@@ -160,10 +160,10 @@ def list_skill_activities(
         ).all()
         shared: dict[str, int] = {}
         for _, act in pairs:
-            shared[act] = shared.get(act, 0) + 1
+            shared[str(act)] = shared.get(str(act), 0) + 1
         links: dict[str, list[str]] = {}
         for skill, act in pairs:
-            links.setdefault(skill, []).append(act)
+            links.setdefault(str(skill), []).append(str(act))
         cache[key] = {
             skill: sorted(set(acts), key=lambda a: (shared[a], a)) for skill, acts in links.items()
         }
