@@ -252,6 +252,9 @@ _PROFICIENT_HANDS_ON = (
     " without supervision, spotting and fixing problems early",
     " and check that others' work meets the standard",
     " and pass on the practical tricks of the trade to newer {peers}",
+    ", working to the standard without needing checks",
+    " and help colleagues when they get stuck",
+    " and spot problems before they hold up the work",
 )
 # Hands-on skilled work at Proficient: the hard jobs are what the experience is for (not
 # "shovel snow on the most difficult jobs").
@@ -268,6 +271,9 @@ _PROFICIENT = (
     " and guide less experienced {peers} through difficult cases",
     " to a consistently high standard, coaching newer {peers} in the method",
     ", setting the example for less experienced {peers}",
+    ", handling the full range of cases without supervision",
+    " without supervision, including the less common cases",
+    " and help colleagues with the cases they find hard",
 )
 # Proficient leading work: a team, a unit or a set of accounts, inside the organisation's plan.
 _PROFICIENT_LEAD = (
@@ -283,6 +289,8 @@ _PROFICIENT_JUDGE = (
     " in difficult or unusual cases, as the person colleagues consult",
     " in complex cases, coordinating with other specialists",
     " and mentor newer {peers} in the judgement it requires",
+    ", weighing the evidence without needing a second opinion",
+    " where the answer is not clear-cut, explaining the reasoning to colleagues",
 )
 _ADVANCED_HANDS_ON = (
     " as lead hand, setting the team's working standards",
@@ -712,6 +720,9 @@ _GENERIC_PEOPLE = frozenset(
 )
 
 
+SUPERVISOR_TASKS = 12  # the supervising occupation's tasks a framework may draw on
+
+
 def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
     """The supervising occupation's leading tasks, for occupations that lead little work."""
     sup = brief.supervisor
@@ -743,7 +754,7 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
             continue  # the supervisor's other work ("stopping the spread of infections")
         scored.append((-(overlap + (2 if kind == "lead" else 0)), task.id, task, core, subject))
     out = []
-    for _, _, task, core, subject in sorted(scored)[:6]:
+    for _, _, task, core, subject in sorted(scored)[:SUPERVISOR_TASKS]:
         out.append(
             Candidate(
                 subject=capitalize(subject),
@@ -1202,7 +1213,7 @@ _CAPS = {
     Level.EMERGING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 1},
     Level.DEVELOPING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 0},
     Level.PROFICIENT: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0},
-    Level.ADVANCED: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 5},
+    Level.ADVANCED: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 8},
 }
 # Skill, work-style and knowledge statements a level may hold before its last resort: the
 # occupation's own work comes first, and such statements read alike across occupations.
@@ -1324,6 +1335,12 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
             return f"{_join(core, ' under supervision')}."
         if work_kind(core) in {"judge", "lead", "coach"}:
             return None  # no bare "choose routes, altitudes, and speeds" for a learner
+    if (
+        level in (Level.PROFICIENT, Level.ADVANCED)
+        and cand.kind in {"task", "dwa"}
+        and work_kind(core) not in {"judge", "lead", "coach"}
+    ):
+        return None  # "Patient rooms — clean patient rooms." says no senior rung
     if state.get("last_resort") and MIN_WORDS <= base <= MAX_WORDS:
         return f"{core}."
     return None
@@ -1624,8 +1641,9 @@ def _widened(
                 continue  # "Efficiency in customer problems or complaints"
             if x_words[0].lower() in subject_t.lower().split() or _lower_words(action_t) & {verb}:
                 continue  # "Quality of quality of raw materials", "check … when checking"
-            if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(text) == "lead":
-                continue  # "follow the set steps when directing foreign sales"
+            if work_kind(text) == "lead" and not (level is Level.ADVANCED and occ.leads):
+                continue  # "follow the set steps when directing foreign sales", "Training in
+                # directing operational or production activities": leading is not widened
             if (
                 level is Level.ADVANCED
                 and occ.leads
@@ -2017,6 +2035,8 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
         for cand in rest:
             if pick.full(level):
                 break
+            if cand.kind == "supervisor" and i == 2:
+                continue  # the supervisor's own work is the top rung's, never Proficient's
             if i <= 1 and (
                 cand.kind == "supervisor"
                 or (cand.kind in {"task", "dwa"} and work_kind(cand.core) in {"lead", "coach"})
@@ -2306,7 +2326,7 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
                     order=n,
                     theme=label,
                     subject=american(cand.subject),
-                    action=american(action),
+                    action=american(re.sub(r"\.\.$", ".", action)),  # "… leaving U.S.."
                     anchors=cand.anchors,
                 )
             )
