@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from skillsx.compose.elements import KNOWLEDGE_SITUATED, STYLES_SITUATED
+from skillsx.compose.elements import KNOWLEDGE_SITUATED, SITUATED_FITS, STYLES_SITUATED
 from skillsx.compose.engines import get_engine
 from skillsx.compose.ladder import (
+    _GERUND_HEADS,
     LADDER_THEMES,
     _good_subject,
     _own_words,
@@ -50,6 +51,10 @@ LADDER_SOCS = (
     "33-1021.00",
     "53-1041.00",
     "53-1043.00",
+    # Nursing assistants (clinical decisions stay with licensed nursing staff), tire builders
+    # (a small trade whose widenings once repeated one task eight times).
+    "31-1131.00",
+    "51-9197.00",
 )
 
 
@@ -641,3 +646,101 @@ def test_supervised_occupations_take_no_practitioners_dwas(brief_of) -> None:
     assert supervised_by(brief)
     for cand in _dwa_candidates(brief):
         assert cand.core.split(" ", 1)[0] not in {"diagnose", "prescribe", "treat"}, cand.core
+
+
+def _work_statements(fw, level):
+    return [s for s in fw.statements if s.level is level and s.anchors[0].kind in {"task", "dwa"}]
+
+
+@pytest.mark.parametrize("soc", ["51-9197.00", "47-2061.00", "31-1131.00", "43-4081.00"])
+def test_a_task_is_stated_once_a_rung_and_three_times_at_most(brief_of, soc: str) -> None:
+    """Reviewers found "trimming excess rubber" eight times in one framework, run through the
+    quality, review, coaching and standards patterns of one rung."""
+    fw = compose_ladder(brief_of(soc), "test")
+    uses: dict[str, int] = {}
+    for level in Level:
+        seen: set[str] = set()
+        for s in _work_statements(fw, level):
+            tasks = {a.id for a in s.anchors if a.kind == "task"}
+            assert not tasks & seen, s.text
+            seen |= tasks
+            for t in tasks:
+                uses[t] = uses.get(t, 0) + 1
+    assert uses and max(uses.values()) <= 3, uses
+
+
+_GERUND_HEADED = re.compile(
+    r"^(?:Coaching in|Training in|Standards for|Methods for|Better ways of|"
+    r"Quality of colleagues' work in|Difficult cases in) (\S+)"
+)
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_widenings_name_the_work_they_widen(brief_of, soc: str) -> None:
+    """No "Problems in …" or "Reviews of …" stock, and a widening's subject names the work as
+    a gerund ("Coaching in trimming wood parts"), never its object ("Coaching in objects and
+    places", "Improvements to passengers' questions")."""
+    fw = compose_ladder(brief_of(soc), "test")
+    for s in fw.statements:
+        assert not s.subject.startswith(("Problems in", "Reviews of", "Improvements to")), s.text
+        if m := _GERUND_HEADED.match(s.subject):
+            assert m.group(1).endswith("ing"), s.text
+
+
+def test_clinical_decisions_stay_with_the_licensed_staff(brief_of) -> None:
+    """Nursing assistants give medication and report conditions under licensed nursing staff;
+    no senior rung administers medications, judges a condition for diagnosis or sets
+    treatment goals ("administer medications or treatments, setting the example …")."""
+    fw = compose_ladder(brief_of("31-1131.00"), "test")
+    clinical = re.compile(r"medications|diagnosis|treatment goals|medical advice", re.I)
+    for s in fw.statements:
+        if s.level in (Level.PROFICIENT, Level.ADVANCED):
+            assert not clinical.search(s.text), s.text
+
+
+@pytest.mark.parametrize("soc", ["37-1011.00", "43-1011.00", "33-1021.00"])
+def test_first_line_supervisors_top_rung_is_not_a_lead_hand(brief_of, soc: str) -> None:
+    fw = compose_ladder(brief_of(soc), "test")
+    top = [s.text for s in fw.statements if s.level is Level.ADVANCED]
+    assert not any(re.search(r"\b(?:lead hand|senior hand|team lead)\b", t) for t in top), top
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_the_supervisors_work_is_never_proficient(brief_of, soc: str) -> None:
+    """A supervising occupation's task is the top rung's (cited as that occupation's), never
+    an individual contributor's ("confer with management or subordinates to resolve
+    grievances" at Proficient)."""
+    fw = compose_ladder(brief_of(soc), "test")
+    for s in fw.statements:
+        if any(a.kind == "supervisor_task" for a in s.anchors):
+            assert s.level is Level.ADVANCED, s.text
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_no_senior_rung_states_bare_everyday_work(brief_of, soc: str) -> None:
+    """ "Patient rooms — clean patient rooms." at Advanced says nothing of the rung."""
+    fw = compose_ladder(brief_of(soc), "test")
+    for level in (Level.PROFICIENT, Level.ADVANCED):
+        for s in _work_statements(fw, level):
+            verb = s.action.split(" ", 1)[0]
+            if work_kind(s.action) in {"judge", "lead", "coach"} or verb in {"set", "decide"}:
+                continue
+            if s.subject.startswith(tuple(_GERUND_HEADS.values())):
+                continue  # a widening says its rung in its own words
+            assert re.search(r",| and | as | to a | without | on the | in | for ", s.action), s.text
+
+
+def test_skills_are_shown_only_in_work_that_has_what_they_act_on() -> None:
+    troubleshooting, reading = SITUATED_FITS["2.B.3.k"], SITUATED_FITS["2.A.1.a"]
+    assert troubleshooting.search("repair production equipment or tools")
+    assert not troubleshooting.search("lubricate production equipment")
+    assert not troubleshooting.search("test air quality at work sites")
+    assert reading.search("review blueprints or specifications to determine work requirements")
+    assert not reading.search("research new technologies")
+    assert not SITUATED_FITS["Stress Tolerance"].search("greet customers, patrons, or visitors")
+
+
+def test_headings_name_work_not_people_or_questions() -> None:
+    assert not _good_subject("How many gaming tables", "determine how many gaming tables to open")
+    assert not _good_subject("Truck driver", "signal truck driver to position truck")
+    assert _good_subject("Truck routes", "plan truck routes")

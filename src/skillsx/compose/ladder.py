@@ -1901,7 +1901,11 @@ def _clinical_decision(core: str) -> bool:
     condition, advising on treatment (the verb itself or, in a widening, its gerund)."""
     if not _CLINICAL.search(core):
         return False
-    return core.split(" ", 1)[0] in _CLINICAL_VERBS or bool(_CLINICAL_GERUNDS.search(core))
+    return (
+        core.split(" ", 1)[0] in _CLINICAL_VERBS
+        or bool(_CLINICAL_GERUNDS.search(core))
+        or bool(re.search(r"\bto (?:determine|assess|diagnose|prescribe|select)\b", core))
+    )  # "analyze patient data to determine patient needs or treatment goals"
 
 
 TASK_USES = 3  # statements one task may give a framework (at different rungs)
