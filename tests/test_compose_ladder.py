@@ -11,6 +11,7 @@ from skillsx.compose.engines import get_engine
 from skillsx.compose.ladder import (
     _GERUND_HEADS,
     LADDER_THEMES,
+    _abbreviated,
     _good_subject,
     _own_words,
     _phrase_fits,
@@ -744,3 +745,29 @@ def test_headings_name_work_not_people_or_questions() -> None:
     assert not _good_subject("How many gaming tables", "determine how many gaming tables to open")
     assert not _good_subject("Truck driver", "signal truck driver to position truck")
     assert _good_subject("Truck routes", "plan truck routes")
+
+
+def test_vague_heads_and_committee_service_are_not_headings() -> None:
+    assert not _good_subject("Manner determination", "determine manner in which mail is sent")
+    assert not _good_subject("Issue testing", "test issues such as system integration")
+    assert not _good_subject("Service of institutional committees", "serve on committees")
+
+
+def test_products_named_with_their_own_acronym_are_shortened() -> None:
+    assert _abbreviated("Cascading style sheets CSS") == "CSS"
+    assert _abbreviated("Hypertext markup language HTML") == "HTML"
+    assert _abbreviated("Microsoft Visual Basic VB") == "Microsoft Visual Basic VB"
+    assert _abbreviated("Microsoft Excel") == "Microsoft Excel"
+
+
+_QUOTED_STOCK = re.compile(
+    r"handle the everyday part of|coaching others by example|without needing a second opinion|"
+    r"where the answer is not clear-cut"
+)
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_no_stock_phrase_reviewers_quoted(brief_of, soc: str) -> None:
+    fw = compose_ladder(brief_of(soc), "test")
+    for s in fw.statements:
+        assert not _QUOTED_STOCK.search(s.text), s.text
