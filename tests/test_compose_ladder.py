@@ -12,6 +12,7 @@ from skillsx.compose.ladder import (
     _GERUND_HEADS,
     LADDER_THEMES,
     _abbreviated,
+    _broken_gerund,
     _good_subject,
     _own_words,
     _phrase_fits,
@@ -771,3 +772,28 @@ def test_no_stock_phrase_reviewers_quoted(brief_of, soc: str) -> None:
     fw = compose_ladder(brief_of(soc), "test")
     for s in fw.statements:
         assert not _QUOTED_STOCK.search(s.text), s.text
+
+
+def test_gerunds_with_verbs_in_two_forms_are_refused() -> None:
+    assert _broken_gerund("computing formulas to develop and designing detailed specifications")
+    assert _broken_gerund("documenting activities and record information")
+    assert not _broken_gerund("collecting and testing water samples")
+    assert not _broken_gerund("reviewing plans and records")
+
+
+def test_software_needs_the_work_it_does() -> None:
+    """No IDE for buyers whose tasks mention bar codes, no process control for roof bolters,
+    no SAS for designers who research trends."""
+    assert not _tech_fits("development environment software", "scan bar codes on merchandise")
+    assert _tech_fits("development environment software", "write and debug code for web pages")
+    assert not _tech_fits("industrial control software", "install roof bolts in mine systems")
+    assert _tech_fits("industrial control software", "monitor control panels in the plant")
+    assert not _tech_fits("analytical or scientific software", "research fashion trends")
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_testimony_is_never_given_under_supervision(brief_of, soc: str) -> None:
+    fw = compose_ladder(brief_of(soc), "test")
+    for s in fw.statements:
+        if s.level in (Level.EMERGING, Level.DEVELOPING):
+            assert not s.action.startswith("testify"), s.text

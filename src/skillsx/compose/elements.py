@@ -590,6 +590,14 @@ SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
         "judge how changes in conditions will affect results when {doing}",
         ("4.A.2.b.4", "4.A.2.b.6"),
     ),
+    "2.B.5.a": (
+        "plan own time when {doing} so that deadlines are met without loss of quality",
+        ("4.A.2.b.6", "4.A.2.b.5"),
+    ),
+    "2.A.2.d": (
+        "check own work against the expected result when {doing}, and report mistakes promptly",
+        ("4.A.2.a.2", "4.A.3.b.6"),
+    ),
     "2.B.5.b": (
         "decide how money is spent and account for the spending when {doing}",
         ("4.A.4.c.3",),

@@ -219,16 +219,16 @@ _EMERGING_HANDS_ON = (
     ", as directed by {senior} and following set procedures",
     ", following set procedures, with {senior} checking the work",
     " under close supervision",
-    " by the standard method, asking {senior} when anything is unclear",
+    ", asking {senior} whenever anything is unclear",
     " under supervision, reporting problems promptly to {senior}",
     ", following written instructions and checklists",
     " with guidance from {senior} while learning the job",
-    " on straightforward work, with each step checked by {senior}",
-    " under supervision on assigned work",
+    ", with each step checked by {senior}",
+    ", following the instructions given",
 )
 _EMERGING_QUALIFIED = (
     " with guidance from {senior}",
-    " on straightforward work, with {senior} reviewing the results",
+    ", with {senior} reviewing the results",
     ", following established protocols and seeking advice on anything unusual",
     " within established procedures, raising concerns with {senior}",
     " with close review by {senior}",
@@ -960,6 +960,8 @@ def _situated(
                 if "{vp}" in template:
                     return vp, dwa, task
                 doing = gerund_phrase(title)
+                if _broken_gerund(doing):
+                    continue
                 if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
                     continue
                 return doing, dwa, task
@@ -1030,6 +1032,24 @@ _LOGISTICS = frozenset(
 )
 
 
+def _broken_gerund(g: str) -> bool:
+    """A gerund phrase whose coordinated verbs came out in two forms: "computing formulas to
+    develop and designing specifications", "developing tools to diagnose and assessing
+    needs", "documenting activities and record information"."""
+    if re.search(r"\bto \w+ (?:and|or) \w+ing\b", g):
+        return True
+    toks = g.lower().replace(",", "").split()
+    if not toks or not toks[0].endswith("ing"):
+        return False
+    return any(
+        a in {"and", "or"}
+        and b in BASE_VERBS
+        and not b.endswith(("ing", "s"))
+        and (b not in NOUNISH_VERBS or c in {"information", "data", "the", "a", "an"})
+        for a, b, c in zip(toks, toks[1:], [*toks[2:], ""], strict=False)
+    )
+
+
 def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str, Dwa, Task] | None:
     """The occupation's own work a knowledge area is shown in: its first DWA (tasks in
     O*NET's order) whose title has words that call for the area (KNOWLEDGE_SITUATED), as a
@@ -1052,6 +1072,8 @@ def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str,
             ):
                 continue  # not "… on symptoms and drugs for training medical providers"
             doing = gerund_phrase(title)
+            if _broken_gerund(doing):
+                continue
             verb = title.split(" ", 1)[0].rstrip(",")
             if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
                 continue
@@ -1108,6 +1130,10 @@ _OFFICE_SOFTWARE = ("spreadsheet", "word processing", "presentation", "electroni
 
 # The work a kind of software does must be work the occupation's own tasks name: CAD only
 # where the tasks speak of drawings or designs, route software where they drive routes.
+_CODING = (
+    "coding|programming|debug|"
+    "(?:write|develop|modify|test) (?:computer )?(?:software|code|programs)"
+)
 _TECH_NEEDS = {
     "medical": "patients?|medical records|health records|charts?",
     "customer relationship": "customer|client|account",
@@ -1123,16 +1149,17 @@ _TECH_NEEDS = {
         "drafting|cad\\b|(?:prepar|draw|creat|design|draft|revis)\\w*[^.]{0,40}"
         "(?:drawings|diagrams|schematics|layouts|plans)"
     ),
-    "analytical or scientific": "statistic|experiment|scientific|research|laborator",
+    "analytical or scientific": "statistic|experiment|laborator|analy[sz]e data|scientific data",
     "database user interface": "database|data entry|enter data|computer records",
     "database management": "database",
     "geographic information": "map|spatial|survey|geograph|gis",
     "map creation": "map",
-    "industrial control": "process|machine|control|system|plant",
+    "industrial control": "control (?:panels?|rooms?|systems?|boards?)|process control|automat|"
+    "programmable|computeri[sz]ed control",
     "graphics or photo": "photo|graphic|artwork|illustrat|layout",
     "video creation": "video|film|footage",
-    "development environment": "code|coding|programming|debug",
-    "object or component oriented": "code|coding|programming|debug",
+    "development environment": _CODING,
+    "object or component oriented": _CODING,
     "web platform": "web ?sites?|web pages?",
     "data base reporting": "database|reports? from",
     "business intelligence": "dashboards?|metrics|business data|sales data|performance data",
@@ -1631,7 +1658,7 @@ def _widened(
                     occ.brief,
                 )
             short = verb_phrase(text, 7)
-            if short is None:
+            if short is None or _broken_gerund(gerund_phrase(short)):
                 continue
             if (
                 not spare
@@ -1901,7 +1928,7 @@ def _near(home: int, level: int, key: str) -> bool:
     return 0 <= level - home <= 1
 
 
-REPEATS = 4  # statements a framework may give a subject already said at another level
+REPEATS = 3  # statements a framework may give a subject already said at another level
 
 
 _WORK = frozenset({"task", "dwa", "widened", "tool"})  # statements of a task's own work
@@ -2000,6 +2027,13 @@ class _Picker:
             return False  # "administer medications or treatments, setting the example for
             # less experienced nursing assistants"; "provide medical or cosmetic advice"
         uses = TASK_USES + 2 * self.relaxed + 10 * self.occ.loose  # few tasks: more often
+        if (
+            level in (Level.EMERGING, Level.DEVELOPING)
+            and cand.kind in {"task", "dwa"}
+            and cand.core.startswith("testify")
+        ):
+            return False  # testimony is given by the witness alone: no "testify … under
+            # supervision" or "independently, referring exceptions"
         if cand.kind in _WORK and (
             (self.work_tasks[level] & set(task_ids) and not (self.relaxed or self.occ.loose))
             or any(self.task_uses.get(t, 0) >= uses for t in task_ids)
@@ -2108,7 +2142,7 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
             pick.take(cand, level)
 
 
-LADDER_THEMES = 2  # subjects a framework follows down from its senior rungs
+LADDER_THEMES = 3  # subjects a framework follows down from its senior rungs
 # A subject said at another rung, restated at this one (the sparsest records only).
 _AGAIN = {
     Level.EMERGING: ("learn the steps and checks of {g}, working beside {senior}",),
@@ -2167,8 +2201,12 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
         if occ.senior in cand.core or cand.core.split(" ", 1)[0] in _TOGETHER:
             continue
         took = False
-        if not pick.full(Level.EMERGING) and work_kind(cand.core) == "judge":
-            # (everyday work is the learner's own: never "help a supervisor seal envelopes")
+        if not pick.full(Level.EMERGING) and (
+            work_kind(cand.core) == "judge" or occ.noun in occ.senior
+        ):
+            # Everyday work is shared with an experienced member of the trade ("help an
+            # experienced electrician install wiring"), never with a supervisor who does not
+            # do it ("help a supervisor seal or open envelopes").
             frames = pick.states[Level.EMERGING].setdefault("help_frames", set())
             assert isinstance(frames, set)
             for k in range(len(_HELP)):
@@ -2182,6 +2220,8 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
                     took = True
                     break
         short = verb_phrase(cand.core, 9)
+        if short is not None and _broken_gerund(gerund_phrase(short)):
+            short = None
         if not took and not pick.full(Level.DEVELOPING) and short is not None:
             used = pick.states[Level.DEVELOPING].setdefault("frames", set())
             assert isinstance(used, set)
@@ -2329,6 +2369,8 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
                 ]
                 if not frames:
                     break  # each frame is said once a rung
+                if short and _broken_gerund(gerund_phrase(short)):
+                    continue
                 if cand.kind in {"task", "dwa"} and cand.key in pick.used_keys and short:
                     core = occ.fill(frames[0].replace("{g}", gerund_phrase(short)))
                     again = _replace(cand, core=core, key=f"again:{level.value}:{cand.key}")
