@@ -797,3 +797,21 @@ def test_testimony_is_never_given_under_supervision(brief_of, soc: str) -> None:
     for s in fw.statements:
         if s.level in (Level.EMERGING, Level.DEVELOPING):
             assert not s.action.startswith("testify"), s.text
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_lead_hand_is_the_top_rung_of_hands_on_work_only(brief_of, soc: str) -> None:
+    """Detectives and other Job Zone 4-5 work lead as professionals, not as "lead hand"."""
+    brief = brief_of(soc)
+    fw = compose_ladder(brief, "test")
+    if brief.job_zone and brief.job_zone.zone >= 4:
+        for s in fw.statements:
+            assert not re.search(r"\b(?:lead|senior) hand\b", s.text), s.text
+
+
+def test_a_phrase_never_names_a_second_person_to_escalate_to(brief_of) -> None:
+    for soc in LADDER_SOCS:
+        for s in compose_ladder(brief_of(soc), "test").statements:
+            assert not re.search(
+                r"\bto (?:a |the )?supervisor\b.*\bto (?:a|an|the) ", s.action
+            ) or ("referring" not in s.action), s.text

@@ -450,7 +450,9 @@ class _Occupation:
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.zone = brief.job_zone.zone if brief.job_zone else None
-        self.manual = brief.soc[:2] in MANUAL_GROUPS
+        # Manual groups at Job Zones 1-3: the top rung is a lead hand; detectives and other
+        # Job Zone 4-5 work in those groups lead as professionals ("lead hand" was quoted).
+        self.manual = brief.soc[:2] in MANUAL_GROUPS and (self.zone is None or hands_on(self.zone))
         self.noun = occupation_noun(brief)
         self.peers = plural_noun(self.noun)
         self.supervisor_words = supervised_by(brief)
@@ -459,7 +461,11 @@ class _Occupation:
         self.loose = False  # a record too sparse for the one-statement-a-rung rules
         # Work the occupation does under a licensed practitioner's direction or in personal
         # care: clinical work stays at the entry rungs, with that direction named.
-        self.clinical_limit = self.supervisor_words is not None or brief.soc[:2] in {"31", "39"}
+        self.clinical_limit = (
+            self.supervisor_words is not None
+            or brief.soc[:2] in {"31", "39"}
+            or brief.soc.startswith("29-2")  # health technologists and technicians
+        )
         if self.supervisor_words:
             self.senior = self.supervisor_words
         elif brief.title.startswith("First-Line Supervisors"):
@@ -1346,6 +1352,9 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         names_senior = "{senior}" in phrase
         if names_senior and (occ.senior in core or seniors >= SENIOR_PER_LEVEL):
             continue
+        if names_senior and re.search(r"\b(?:supervisors?|managers?)\b", core):
+            continue  # "report malfunctioning equipment to supervisor, … referring exceptions
+            # to an experienced radiologic technologist": one person to escalate to
         filled = occ.fill(phrase)
         if not MIN_WORDS <= base + _count(filled) <= MAX_WORDS:
             continue
@@ -1666,6 +1675,8 @@ def _widened(
                 and (_task_type(occ.brief, task.id) == "Supplemental")
             ):
                 continue  # "Coaching in lost or broken keys": only core work is widened upward
+            if subject_t.startswith("Difficult") and work_kind(text) != "judge" and not occ.loose:
+                continue  # "take on the hardest cases when maintaining treatment records"
             if (subject_t, action_t) in _WIDEN_STRATEGY and work_kind(text) != "judge":
                 continue  # "Strategy for expenditure approval" reads as nonsense
             if not spare and level is Level.ADVANCED and work_kind(text) in {"routine", "learn"}:
