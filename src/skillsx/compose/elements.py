@@ -473,7 +473,7 @@ KNOWLEDGE_SITUATED_ACTIONS: dict[Level, str] = {
     E: "use basic knowledge of {k} when {doing}, asking {senior} about anything unfamiliar",
     D: "apply working knowledge of {k} when {doing}, handling the usual variations unaided",
     P: "draw on in-depth knowledge of {k} for the unusual cases met when {doing}",
-    A: "advise colleagues on hard questions of {k} that arise when {doing}",
+    A: "advise colleagues on difficult questions about {k} that arise when {doing}",
 }
 
 # Words of a software commodity title -> what this occupation does in it (a verb phrase that

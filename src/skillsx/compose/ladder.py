@@ -234,7 +234,7 @@ _EMERGING_QUALIFIED = (
     " with close review by {senior}",
     " while building experience, with support from experienced colleagues",
     " under guidance, checking conclusions with {senior}",
-    " on assigned work, with {senior} signing off the results",
+    ", with {senior} signing off the finished work",
 )
 _DEVELOPING = (
     " without close supervision",
@@ -352,7 +352,8 @@ _ADVANCED_SUPERVISED = (
 
 # Short level tags for statements whose own words carry the work (skills).
 _TAGS = {
-    Level.EMERGING: (", with guidance from {senior}", ", under supervision", ", as directed"),
+    # (", as directed" read as a stray tail: "finish assigned work as promised, as directed")
+    Level.EMERGING: (", with guidance from {senior}", ", under supervision"),
     # (", independently", ", as a matter of routine", ", autonomously" and ", across the team"
     # read as bolted on: "keep working through obstacles …, independently")
     Level.DEVELOPING: (", without close supervision",),
