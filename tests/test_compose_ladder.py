@@ -77,6 +77,19 @@ def brief_of(tmp_path_factory):
     engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def fw_of(brief_of):
+    """Each occupation's framework composed once per module (composition is deterministic)."""
+    done: dict[str, object] = {}
+
+    def get(soc: str):
+        if soc not in done:
+            done[soc] = compose_ladder(brief_of(soc), "test")
+        return done[soc]
+
+    return get
+
+
 def test_verb_phrase_cuts_tails_only_when_too_long() -> None:
     text = (
         "Dig ditches or trenches, backfill excavations, or compact and level earth to grade "
@@ -380,8 +393,8 @@ def test_labels_with_a_second_clause_are_refused() -> None:
 
 
 @pytest.mark.parametrize("soc", ["29-1141.00", "47-2061.00", "23-2011.00", "43-4081.00"])
-def test_senior_work_comes_down_the_ladder_not_as_filler(brief_of, soc: str) -> None:
-    fw = compose_ladder(brief_of(soc), "test")
+def test_senior_work_comes_down_the_ladder_not_as_filler(fw_of, soc: str) -> None:
+    fw = fw_of(soc)
     levels: dict[str, set[Level]] = {}
     for s in fw.statements:
         levels.setdefault(s.subject, set()).add(s.level)
@@ -557,8 +570,8 @@ def test_the_composer_writes_american_english_like_onet() -> None:
 
 
 @pytest.mark.parametrize("soc", ["11-2022.00", "29-1141.00", "47-2061.00"])
-def test_no_statement_mixes_british_spelling_into_onet_text(brief_of, soc: str) -> None:
-    fw = compose_ladder(brief_of(soc), "test")
+def test_no_statement_mixes_british_spelling_into_onet_text(fw_of, soc: str) -> None:
+    fw = fw_of(soc)
     british = re.compile(r"\b(?:organis\w*|judgement|recognis\w*|behaviour\w*|labour)\b", re.I)
     for s in fw.statements:
         assert not british.search(s.text), s.text
@@ -566,12 +579,12 @@ def test_no_statement_mixes_british_spelling_into_onet_text(brief_of, soc: str) 
 
 
 @pytest.mark.parametrize("soc", ["47-2061.00", "43-4081.00", "29-1141.00"])
-def test_plain_skills_come_after_the_occupations_own_work(brief_of, soc: str) -> None:
+def test_plain_skills_come_after_the_occupations_own_work(fw_of, soc: str) -> None:
     """A skill, style or knowledge statement that names none of the occupation's work
     ("Time management — plan own time …") is taken only where nothing of the record's own
     is left: a record of this size needs three at most (one task is stated once a rung, so
     its widenings no longer fill a rung that already states it)."""
-    fw = compose_ladder(brief_of(soc), "test")
+    fw = fw_of(soc)
     plain = [
         s.text
         for s in fw.statements
@@ -655,10 +668,10 @@ def _work_statements(fw, level):
 
 
 @pytest.mark.parametrize("soc", ["51-9197.00", "47-2061.00", "31-1131.00", "43-4081.00"])
-def test_a_task_is_stated_once_a_rung_and_three_times_at_most(brief_of, soc: str) -> None:
+def test_a_task_is_stated_once_a_rung_and_three_times_at_most(fw_of, soc: str) -> None:
     """Reviewers found "trimming excess rubber" eight times in one framework, run through the
     quality, review, coaching and standards patterns of one rung."""
-    fw = compose_ladder(brief_of(soc), "test")
+    fw = fw_of(soc)
     uses: dict[str, int] = {}
     for level in Level:
         seen: set[str] = set()
@@ -678,11 +691,11 @@ _GERUND_HEADED = re.compile(
 
 
 @pytest.mark.parametrize("soc", LADDER_SOCS)
-def test_widenings_name_the_work_they_widen(brief_of, soc: str) -> None:
+def test_widenings_name_the_work_they_widen(fw_of, soc: str) -> None:
     """No "Problems in …" or "Reviews of …" stock, and a widening's subject names the work as
     a gerund ("Coaching in trimming wood parts"), never its object ("Coaching in objects and
     places", "Improvements to passengers' questions")."""
-    fw = compose_ladder(brief_of(soc), "test")
+    fw = fw_of(soc)
     for s in fw.statements:
         assert not s.subject.startswith(("Problems in", "Reviews of", "Improvements to")), s.text
         if m := _GERUND_HEADED.match(s.subject):
@@ -701,27 +714,27 @@ def test_clinical_decisions_stay_with_the_licensed_staff(brief_of) -> None:
 
 
 @pytest.mark.parametrize("soc", ["37-1011.00", "43-1011.00", "33-1021.00"])
-def test_first_line_supervisors_top_rung_is_not_a_lead_hand(brief_of, soc: str) -> None:
-    fw = compose_ladder(brief_of(soc), "test")
+def test_first_line_supervisors_top_rung_is_not_a_lead_hand(fw_of, soc: str) -> None:
+    fw = fw_of(soc)
     top = [s.text for s in fw.statements if s.level is Level.ADVANCED]
     assert not any(re.search(r"\b(?:lead hand|senior hand|team lead)\b", t) for t in top), top
 
 
 @pytest.mark.parametrize("soc", LADDER_SOCS)
-def test_the_supervisors_work_is_never_proficient(brief_of, soc: str) -> None:
+def test_the_supervisors_work_is_never_proficient(fw_of, soc: str) -> None:
     """A supervising occupation's task is the top rung's (cited as that occupation's), never
     an individual contributor's ("confer with management or subordinates to resolve
     grievances" at Proficient)."""
-    fw = compose_ladder(brief_of(soc), "test")
+    fw = fw_of(soc)
     for s in fw.statements:
         if any(a.kind == "supervisor_task" for a in s.anchors):
             assert s.level is Level.ADVANCED, s.text
 
 
 @pytest.mark.parametrize("soc", LADDER_SOCS)
-def test_no_senior_rung_states_bare_everyday_work(brief_of, soc: str) -> None:
+def test_no_senior_rung_states_bare_everyday_work(fw_of, soc: str) -> None:
     """ "Patient rooms — clean patient rooms." at Advanced says nothing of the rung."""
-    fw = compose_ladder(brief_of(soc), "test")
+    fw = fw_of(soc)
     for level in (Level.PROFICIENT, Level.ADVANCED):
         for s in _work_statements(fw, level):
             verb = s.action.split(" ", 1)[0]
@@ -769,8 +782,8 @@ _QUOTED_STOCK = re.compile(
 
 
 @pytest.mark.parametrize("soc", LADDER_SOCS)
-def test_no_stock_phrase_reviewers_quoted(brief_of, soc: str) -> None:
-    fw = compose_ladder(brief_of(soc), "test")
+def test_no_stock_phrase_reviewers_quoted(fw_of, soc: str) -> None:
+    fw = fw_of(soc)
     for s in fw.statements:
         assert not _QUOTED_STOCK.search(s.text), s.text
 
@@ -793,8 +806,8 @@ def test_software_needs_the_work_it_does() -> None:
 
 
 @pytest.mark.parametrize("soc", LADDER_SOCS)
-def test_testimony_is_never_given_under_supervision(brief_of, soc: str) -> None:
-    fw = compose_ladder(brief_of(soc), "test")
+def test_testimony_is_never_given_under_supervision(fw_of, soc: str) -> None:
+    fw = fw_of(soc)
     for s in fw.statements:
         if s.level in (Level.EMERGING, Level.DEVELOPING):
             assert not s.action.startswith("testify"), s.text
