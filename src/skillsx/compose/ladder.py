@@ -223,6 +223,7 @@ _EMERGING_HANDS_ON = (
     " under supervision, reporting problems promptly to {senior}",
     ", following written instructions and checklists",
     " with guidance from {senior} while learning the job",
+    ", with an experienced colleague close at hand",
     ", with each step checked by {senior}",
     ", following the instructions given",
 )
@@ -233,6 +234,7 @@ _EMERGING_QUALIFIED = (
     " within established procedures, raising concerns with {senior}",
     " with close review by {senior}",
     " while building experience, with support from experienced colleagues",
+    ", with an experienced colleague close at hand",
     " under guidance, checking conclusions with {senior}",
     ", with {senior} signing off the finished work",
 )
@@ -244,6 +246,8 @@ _DEVELOPING = (
     " within established procedures, using own judgement on everyday cases",
     " as a fully trained {noun}, referring non-routine problems to {senior}",
     " independently, keeping {senior} informed of problems",
+    " without day-to-day supervision",
+    " as a reliable, fully trained member of the team",
 )
 _PROFICIENT_HANDS_ON = (
     " as an experienced hand, showing newer {peers} how it is done",
