@@ -1613,7 +1613,6 @@ _GERUND_HEADS = {
     "Methods for": "Methods for",
     "Improvements to": "Better ways of",
     "Coaching in": "Coaching in",
-    "Problems with": "Problems in",
     "Quality of": "Quality of colleagues' work in",
     "Difficult": "Difficult cases in",
     "Basics of": "Basics of",
@@ -1639,12 +1638,6 @@ _SMALL_WORK = frozenset(
     photocopy copy distribute collect obtain scrape vacuum depress press refuel attach wet
     unclamp clamp signal hand pass wrap fold hang hold hose rinse shovel bag issue stamp
     supply reproduce deposit""".split()
-)
-# Processes and equipment whose problems have causes to trace.
-_PROCESS_VERBS = frozenset(
-    """operate maintain process produce install repair test assemble manufacture fabricate
-    calibrate adjust run monitor control prepare mix build construct machine weld cut
-    inspect package pack ship transmit program configure develop""".split()
 )
 
 # Hands-on work with its own hazards, where safe practice is part of doing it well.
@@ -1723,8 +1716,6 @@ def _widened(
                 continue  # "Problems in maintaining medical or professional knowledge"
             if not spare and level in (Level.PROFICIENT, Level.ADVANCED) and verb in _SMALL_WORK:
                 continue  # "Training in raising levers", "Methods for idling motors"
-            if not spare and subject_t.startswith("Problems") and verb not in _PROCESS_VERBS:
-                continue  # "find out why problems arise when paying winnings"
             subject = subject_t.format(x=x)
             head = _GERUND_HEADS.get(subject_t.split(" {", 1)[0])
             if head:
@@ -2159,22 +2150,6 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
 
 
 LADDER_THEMES = 3  # subjects a framework follows down from its senior rungs
-# A subject said at another rung, restated at this one (the sparsest records only).
-_AGAIN = {
-    Level.EMERGING: ("learn the steps and checks of {g}, working beside {senior}",),
-    Level.DEVELOPING: (
-        "deal with the usual situations when {g}, referring unusual ones to {senior}",
-        "handle the common variations in {g}, asking {senior} about anything unusual",
-    ),
-    Level.PROFICIENT: (
-        "take on the hardest cases when {g} and advise colleagues on method",
-        "answer colleagues' questions on {g} and show them the quicker, surer way",
-    ),
-    Level.ADVANCED: (
-        "set the standards other {peers} follow when {g}",
-        "decide the methods and checks the team uses when {g}",
-    ),
-}
 # The established worker's share of judgement work a senior rung holds: its everyday cases.
 _STRAIGHTFORWARD = {
     "judge": (
@@ -2184,6 +2159,19 @@ _STRAIGHTFORWARD = {
     "core": (
         "deal with the usual situations when {g}, referring unusual ones to {senior}",
         "handle the common variations in {g}, asking {senior} about anything unusual",
+    ),
+}
+# A subject said at another rung, restated at this one (the sparsest records only).
+_AGAIN = {
+    Level.EMERGING: ("learn the steps and checks of {g}, working beside {senior}",),
+    Level.DEVELOPING: _STRAIGHTFORWARD["core"],
+    Level.PROFICIENT: (
+        "take on the hardest cases when {g} and advise colleagues on method",
+        "answer colleagues' questions on {g} and show them the quicker, surer way",
+    ),
+    Level.ADVANCED: (
+        "set the standards other {peers} follow when {g}",
+        "decide the methods and checks the team uses when {g}",
     ),
 }
 
