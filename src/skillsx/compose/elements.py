@@ -699,3 +699,60 @@ STYLES_SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
         ("4.A.2.a.4",),
     ),
 }
+
+
+# A skill or work style shown in one of the occupation's own tasks, where no DWA under the
+# activities O*NET links to it can carry it (most records: time management is linked only to
+# planning and scheduling activities, which three occupations in four do not list). The
+# task's opening verb must be one where the skill is the point of the work ("plan own time
+# when preparing patient charts", never "when supervising staff"); SITUATED_FITS and the
+# people check still apply. Reviewers quoted the plain forms word for word across files
+# ("Time management — plan own time across competing tasks …" in 218 frameworks).
+_MAKE = """prepare process complete produce assemble load unload pack package deliver install
+    build construct fabricate cut compile file type transcribe record enter cook bake mix
+    finish paint sew stitch weld repair service clean sort label""".split()
+_DECIDE = """analyze analyse evaluate assess determine design develop plan select recommend
+    review interpret estimate diagnose investigate formulate devise identify examine
+    appraise compare prioritize""".split()
+SITUATED_TASK_VERBS: dict[str, frozenset[str]] = {
+    "2.B.5.a": frozenset([*_MAKE, "schedule", "organize", "coordinate", "write", "draft", "edit"]),
+    "2.A.2.b": frozenset(
+        "design develop research study plan teach adapt modify revise update create".split()
+    ),
+    "2.A.2.a": frozenset(_DECIDE),
+    "2.B.2.i": frozenset(
+        "resolve investigate troubleshoot diagnose solve analyze analyse identify".split()
+    ),
+    "2.B.4.e": frozenset(
+        "determine decide select recommend approve authorize evaluate assess prioritize".split()
+    ),
+    "2.B.4.g": frozenset("monitor analyze analyse evaluate adjust test forecast model".split()),
+    "2.A.2.d": frozenset(
+        [*_MAKE, "measure", "calculate", "compute", "verify", "check", "weigh", "count"]
+    ),
+    "2.B.1.b": frozenset("coordinate collaborate confer consult cooperate liaise".split()),
+    "2.B.1.a": frozenset(
+        "interview counsel observe assist advise greet serve comfort teach instruct".split()
+    ),
+    "2.A.1.b": frozenset("interview counsel consult discuss advise answer confer".split()),
+    "2.A.1.d": frozenset("explain inform instruct present brief advise answer teach".split()),
+    "2.A.1.c": frozenset("write draft prepare document compose edit".split()),
+    "2.A.1.e": frozenset("calculate compute measure estimate weigh figure".split()),
+    "2.B.1.c": frozenset("sell promote persuade convince solicit advocate recommend".split()),
+    "2.B.1.d": frozenset("negotiate arrange settle bargain mediate".split()),
+    "2.B.1.f": frozenset("assist serve help greet provide attend".split()),
+    "2.B.3.m": frozenset("inspect test examine check verify grade".split()),
+    "2.B.3.k": frozenset("troubleshoot diagnose repair test inspect".split()),
+    "2.B.3.l": frozenset("repair replace rebuild overhaul fix restore".split()),
+    "2.B.3.j": frozenset("maintain lubricate service clean".split()),
+    "2.B.3.h": frozenset("operate control drive adjust".split()),
+    "Attention to Detail": frozenset(
+        [*_MAKE, "measure", "calculate", "verify", "check", "inspect", "examine"]
+    ),
+    "Integrity": frozenset("record report document count handle collect verify".split()),
+    "Cautiousness": frozenset("operate drive handle mix load lift apply spray cut".split()),
+    "Analytical Thinking": frozenset(_DECIDE),
+    "Stress Tolerance": frozenset("respond treat resolve handle assist rescue".split()),
+    "Self-Control": frozenset("respond resolve handle settle mediate".split()),
+    "Empathy": frozenset("counsel comfort assist care console listen".split()),
+}

@@ -34,6 +34,7 @@ from skillsx.compose.elements import (
     KNOWLEDGE_SITUATED_ACTIONS,
     SITUATED,
     SITUATED_FITS,
+    SITUATED_TASK_VERBS,
     SITUATED_VERBS,
     SKILLS,
     STYLES_SITUATED,
@@ -177,6 +178,12 @@ _LEARN = re.compile(
 
 
 @lru_cache(maxsize=131072)
+_DIRECTED_PUBLIC = frozenset(
+    """patrons customers passengers visitors guests traffic vehicles callers people public
+    clients students spectators drivers""".split()
+)
+
+
 def work_kind(text: str) -> str:
     """What kind of work an O*NET task or DWA sentence describes (learn, routine … lead)."""
     toks = [w.lower() for w in _WORD.findall(text)]
@@ -186,11 +193,14 @@ def work_kind(text: str) -> str:
         return "learn"
     verb = toks[0]
     rest = " ".join(toks[1:8])
+    if verb == "direct" and toks[1:2] and toks[1] in _DIRECTED_PUBLIC:
+        return "routine"  # "direct patrons to rides": showing the way, not leading
     if verb in _LEAD and (
-        verb not in {"administer", "assign", "establish", "formulate", "allocate"}
+        verb not in {"administer", "assign", "establish", "formulate", "allocate", "lead"}
         or _LEAD_OBJECTS.search(rest)
     ):
-        return "lead"  # not "assign class work to students", "establish rapport"
+        return "lead"  # not "assign class work to students", "establish rapport", "lead
+        # tours" (a reviewer's quote: "lead tours … across the organization")
     if re.search(r"\b(?:and|or) (?:approve|authorize|direct|supervise|hire|allocate)\b", text):
         return "lead"  # "prepare budgets and approve budget expenditures": the decision leads
     if verb in {"coordinate", "plan", "develop", "design", "implement", "direct"} and (
@@ -856,6 +866,7 @@ def _skill_candidates(
             linked,
             SITUATED_VERBS.get(skill.element_id),
             SITUATED_FITS.get(skill.element_id),
+            SITUATED_TASK_VERBS.get(skill.element_id),
         )
     return out
 
@@ -870,21 +881,28 @@ def _with_situated(
     linked: set[str] | None = None,
     verbs: frozenset[str] | None = None,
     fits: re.Pattern[str] | None = None,
+    task_verbs: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """A skill's or style's candidates: shown in the occupation's own work where a DWA fits
-    (preferred), then the plain form for where that one cannot be placed (one subject, so
-    at most one of them is taken)."""
+    (preferred), else in one of its tasks whose verb the skill is the point of, then the
+    plain form for where that one cannot be placed (one subject, so at most one of them is
+    taken)."""
     found = _situated(brief, occ, entry, level, used, linked, verbs, fits)
-    if not (found and entry):
+    if not entry:
         return [plain]
-    used.add(found[1].id)
+    if found is None:
+        # Shown in a task's own words: up to three tasks, the first the rung can take.
+        tasks = _situated_task(brief, occ, entry, level, task_verbs, fits)
+        fixed = level is not Level.EMERGING
+        return [_situated_candidate(occ, entry[0], f, plain, fixed) for f in tasks] + [plain]
+    used.add(_work_key(found))
     return [_situated_candidate(occ, entry[0], found, plain, level is not Level.EMERGING), plain]
 
 
 def _situated_candidate(
     occ: _Occupation,
     template: str,
-    found: tuple[str, Dwa, Task],
+    found: tuple[str, Dwa | None, Task],
     plain: Candidate,
     fixed: bool,
 ) -> Candidate:
@@ -898,7 +916,7 @@ def _situated_candidate(
         core=core,
         anchors=anchors,
         prefs=bonus,
-        key=f"{plain.key}:in:{found[1].id}",
+        key=f"{plain.key}:in:{_work_key(found)}",
         fixed=fixed,
     )
 
@@ -979,18 +997,74 @@ def _situated(
     return None
 
 
+def _work_key(found: tuple[str, Dwa | None, Task]) -> str:
+    """The DWA (or, shown in a task's own words, the task) a situated statement uses."""
+    return found[1].id if found[1] is not None else f"task:{found[2].id}"
+
+
+def _situated_task(
+    brief: Brief,
+    occ: _Occupation,
+    entry: tuple[str, tuple[str, ...]] | None,
+    level: Level,
+    verbs: frozenset[str] | None,
+    fits: re.Pattern[str] | None = None,
+    most: int = 3,
+) -> list[tuple[str, None, Task]]:
+    """The occupation's own task a skill or work style is shown in where none of its DWAs
+    can carry it: the first task (O*NET's order) that opens on one of ``verbs`` (the work
+    the skill is the point of: elements.SITUATED_TASK_VERBS), in its own words cut to a
+    short phrase; the same checks as for a DWA. Up to ``most`` of them, in that order."""
+    found: list[tuple[str, None, Task]] = []
+    if entry is None or not verbs:
+        return found
+    template = entry[0]
+    if "{people}" in template and occ.people == "co-workers":
+        return found
+    said = {
+        w[:5] for w in _lower_words(occ.fill(template.replace("{doing}", "").replace("{vp}", "")))
+    }
+    for task in brief.tasks:
+        if len(found) >= most:
+            break
+        if "(" in task.text:
+            continue
+        vp = verb_phrase(task.text, SITUATED_WORDS)
+        if vp is None or _flawed(vp):
+            continue
+        verb = vp.split(" ", 1)[0].rstrip(",")
+        if verb not in verbs or (fits is not None and not fits.search(vp)):
+            continue
+        if "{people}" in template and verb not in _WITH_PEOPLE:
+            continue
+        if "{people}" in template and any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE):
+            continue
+        if "{vp}" not in template and {w[:5] for w in st.content_stems(vp)} & said - {"when"}:
+            continue  # "plan own time when planning …"
+        if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(vp) in {"lead", "coach"}:
+            continue
+        if "{vp}" in template:
+            found.append((vp, None, task))
+            continue
+        doing = gerund_phrase(vp)
+        if _broken_gerund(doing) or doing.split(" ", 1)[0] == verb:
+            continue
+        found.append((doing, None, task))
+    return found
+
+
 def _situate(
-    occ: _Occupation, template: str, found: tuple[str, Dwa, Task], anchors: list[Anchor]
+    occ: _Occupation, template: str, found: tuple[str, Dwa | None, Task], anchors: list[Anchor]
 ) -> tuple[str, list[Anchor]]:
     """The action with the work filled in, and the anchors with its DWA and task added."""
     work, dwa, task = found
     slot = "{vp}" if "{vp}" in template else "{doing}"
     core = occ.fill(template.replace(slot, "@WORK@")).replace("@WORK@", work)
     release = occ.brief.release
-    return core, anchors + [
-        Anchor(kind="dwa", id=dwa.id, release=release),
-        Anchor(kind="task", id=str(task.id), release=release),
-    ]
+    shown = [Anchor(kind="task", id=str(task.id), release=release)]
+    if dwa is not None:
+        shown.insert(0, Anchor(kind="dwa", id=dwa.id, release=release))
+    return core, anchors + shown
 
 
 def _style_candidates(
@@ -1022,6 +1096,7 @@ def _style_candidates(
             level,
             used,
             fits=SITUATED_FITS.get(style.name),
+            task_verbs=SITUATED_TASK_VERBS.get(style.name),
         )
     return out
 
@@ -1108,7 +1183,7 @@ def _knowledge_candidates(
         subject, what = KNOWLEDGE[area.element_id]
         found = _knowledge_work(brief, area.element_id, used)
         if found:
-            used.add(found[1].id)
+            used.add(_work_key(found))
         for level in LEVELS:
             if level is Level.ADVANCED and area.element_id != "2.C.1.a" and rank > 0:
                 continue
@@ -1285,9 +1360,20 @@ def _plain_general(cand: Candidate) -> bool:
     return cand.kind in _GENERAL and not any(a.kind == "dwa" for a in cand.anchors)
 
 
+_PURPOSE = re.compile(r"\b(?:to|so that|in order to) ([a-z]+)\b")
+
+
+def _purpose(core: str) -> bool:
+    """Whether a core carries a purpose clause ("conduct tests to ensure iron levels are
+    normal"): a level phrase after it would attach to the purpose ("… are normal under
+    supervision", a reviewer's quote)."""
+    return any(m.group(1) in BASE_VERBS for m in _PURPOSE.finditer(core.split(" ", 1)[-1]))
+
+
 def _join(core: str, phrase: str) -> str:
-    """Core + level phrase; a core that is itself a list takes a comma before the phrase."""
-    if "," in core and phrase.startswith(" "):
+    """Core + level phrase; a core that is itself a list, or carries a purpose clause, takes
+    a comma before the phrase."""
+    if ("," in core or _purpose(core)) and phrase.startswith(" "):
         # A list in the core would swallow the phrase: "programs, such as regimens, and …".
         return f"{core},{phrase}"
     return f"{core}{phrase}"
@@ -1592,7 +1678,8 @@ def _widen_table(
 # Work a senior rung does not widen: done alone or simply attended ("check the quality of
 # colleagues' work when driving", "set the standards other dancers follow when auditioning").
 _NOT_WIDENED = frozenset(
-    """attend participate travel drive answer greet watch observe confer collaborate
+    """attend participate travel drive answer greet watch observe confer collaborate testify
+    act guide
     communicate consult read stay remain serve wear walk climb ride sit stand listen
     audition perform rehearse exchange meet discuss relay""".split()
 )
@@ -1623,13 +1710,26 @@ _GERUND_HEADS = {
     "Safe practice in": "Safe practice in",
     "Advice on": "Advice on",
     "Checks on": "Checks on",
-    "Sign-off of": "Sign-off of",
+    "Sign-off of": "Final checks on",  # "Sign-off of calculating load weights" garbled
     "Instruction in": "Instruction in",
     "Oversight of": "Oversight of",
     "Resources for": "Resources for",
     "Allocation of": "Allocating work in",
     "Daily plan for": "Daily plan for",
 }
+# Office routine no senior rung coaches, checks colleagues in or sets standards for:
+# reviewers would rewrite "Coaching in filing and maintaining records", "Methods for
+# scheduling medical appointments", "Standards for calculating data".
+_CLERICAL = frozenset(
+    """file record maintain keep transmit organize organise compile promote post obtain
+    schedule book consult classify locate type enter proofread copy mail process sort
+    calculate compute tabulate log""".split()
+)
+_PAPERWORK = re.compile(
+    r"\b(?:records?|files?|documents?|forms?|data|paperwork|logs?|reports?|correspondence|"
+    r"appointments?|bibliograph\w+|materials)\b",
+    re.IGNORECASE,
+)
 # Small steps of the work that no senior rung trains, sets standards for or improves.
 _SMALL_WORK = frozenset(
     """clean wash sweep wipe lubricate oil climb lift carry move fill empty remove idle raise
@@ -1716,6 +1816,16 @@ def _widened(
                 continue  # "Problems in maintaining medical or professional knowledge"
             if not spare and level in (Level.PROFICIENT, Level.ADVANCED) and verb in _SMALL_WORK:
                 continue  # "Training in raising levers", "Methods for idling motors"
+            if (
+                not occ.loose
+                and level in (Level.PROFICIENT, Level.ADVANCED)
+                and (verb in _CLERICAL or (verb == "prepare" and _PAPERWORK.search(text)))
+                and work_kind(text) != "judge"
+            ):
+                continue  # "Coaching in transmitting information or documents to customers"
+            if subject_t.startswith("Quality of") and not occ.manual:
+                continue  # "Quality of colleagues' work in preparing tests": teachers do not
+                # check each other's tests; a bench or site hand's work is checked
             subject = subject_t.format(x=x)
             head = _GERUND_HEADS.get(subject_t.split(" {", 1)[0])
             if head:
@@ -1874,7 +1984,9 @@ def _good_subject(subject: str, core: str) -> bool:
     return toks[-1] != first and toks[0] != first
 
 
-_VAGUE_HEADS = frozenset("manner issue issues need needs backing collection".split())
+_VAGUE_HEADS = frozenset(
+    "manner issue issues need needs backing collection duties taking".split()
+)  # "Duties — perform duties", "Taking actions — take actions"
 _PERSON_SUBJECTS = frozenset(
     """driver operator worker attendant technician manager supervisor customer client patient
     officer clerk assistant employee visitor guest passenger student nurse physician doctor
@@ -1981,12 +2093,14 @@ class _Picker:
         self.level_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.level_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.skill_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
+        self.skill_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.work_dwas: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.work_tasks: dict[Level, set[str]] = {lv: set() for lv in LEVELS}
         self.used_keys: set[str] = set()
         self.used_subjects: set[str] = set()
         self.task_uses: dict[str, int] = {}
         self.repeats = 0
+        self.carry = 0  # repeats the carry-forward pass may add beyond REPEATS
         self.relaxed = False
         self.alike = 0.0  # a floor under the likeness limit, raised for the sparsest records
 
@@ -1998,7 +2112,10 @@ class _Picker:
             # A sparse record may say one subject at a second level (at most REPEATS times),
             # never twice within a level.
             mine = {c.subject.lower() for c, _ in self.chosen[level]}
-            if self.repeats >= REPEATS + 4 * self.occ.loose or cand.subject.lower() in mine:
+            if (
+                self.repeats >= REPEATS + 4 * self.occ.loose + self.carry
+                or cand.subject.lower() in mine
+            ):
                 return False
         elif cand.key in self.used_keys or cand.subject.lower() in self.used_subjects:
             return False
@@ -2052,8 +2169,12 @@ class _Picker:
         dwa_ids = {a.id for a in cand.anchors if a.kind == "dwa"}
         if cand.kind in {"task", "dwa"} and dwa_ids & self.work_dwas[level]:
             return False  # "Hire personnel" and "recruit and hire staff" in one rung
-        if cand.kind in _GENERAL and dwa_ids & self.level_dwas[level]:
+        if cand.kind in _GENERAL and (
+            dwa_ids & self.level_dwas[level] or set(task_ids) & self.level_tasks[level]
+        ):
             return False  # a skill shown in work its level already states, twice over
+        if cand.kind in _WORK and set(task_ids) & self.skill_tasks[level]:
+            return False  # and a task stated where a skill is already shown in it
         if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
             return False  # and the other way round
         limit = 0.5 if cand.kind == "widened" else 0.45
@@ -2075,6 +2196,7 @@ class _Picker:
         self.level_dwas[level].update(dwa_ids)
         if cand.kind in _GENERAL:
             self.skill_dwas[level].update(dwa_ids)
+            self.skill_tasks[level].update(task_ids)
         if cand.kind in {"task", "dwa"}:
             self.work_dwas[level].update(dwa_ids)
         if cand.kind in _WORK:
@@ -2241,6 +2363,48 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
         followed += took
 
 
+def _carry_forward(pick: _Picker, occ: _Occupation) -> None:
+    """Fill a short Developing (and Proficient) rung with the rung below's own work, one
+    step up, before any skill or knowledge statement that names none of the occupation's
+    work: "Test administration — administer tests … under supervision" (Emerging) ->
+    "handle the common variations in administering tests, asking … about anything unusual"
+    (Developing); judgement work from Developing to Proficient ("take on the hardest cases
+    when …"). The subject stays, the verb changes, within the REPEATS a framework allows.
+    Reviewers would rewrite a generic statement ("Time management — plan own time across
+    competing tasks …") sooner than a task one rung further on."""
+    steps = (
+        (Level.EMERGING, Level.DEVELOPING, {"core", "routine", "judge"}),
+        (Level.DEVELOPING, Level.PROFICIENT, {"judge"}),
+    )
+    for lower, upper, kinds in steps:
+        used = pick.states[upper].setdefault("frames", set())
+        assert isinstance(used, set)
+        for cand, _ in list(pick.chosen[lower]):
+            if pick.full(upper) or pick.repeats >= REPEATS + 4 * occ.loose:
+                break
+            kind = work_kind(cand.core)
+            if cand.kind not in {"task", "dwa"} or cand.fixed or kind not in kinds:
+                continue
+            if occ.senior in cand.core or cand.core.split(" ", 1)[0] in _TOGETHER | _SMALL_WORK:
+                continue
+            short = verb_phrase(cand.core, 9)
+            if short is None or _broken_gerund(gerund_phrase(short)):
+                continue
+            frames = (
+                _STRAIGHTFORWARD["judge" if kind == "judge" else "core"]
+                if upper is Level.DEVELOPING
+                else _AGAIN[Level.PROFICIENT]
+            )
+            for k, frame in enumerate(frames):
+                if frame in used:
+                    continue
+                core = occ.fill(frame.replace("{g}", gerund_phrase(short)))
+                up = _replace(cand, core=core, key=f"carry:{upper.value}:{k}:{cand.key}", fixed=True)
+                if pick.take(up, upper, repeat=True):
+                    used.add(frame)
+                    break
+
+
 def _replace(cand: Candidate, **changes: object) -> Candidate:
     return dataclasses.replace(cand, **changes)  # type: ignore[arg-type]
 
@@ -2346,6 +2510,8 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
     # (Advanced) or its quality (Proficient).
     sources = tasks + [c for c in pool if c.kind == "dwa"]
     _widen_pass(pick, sources, occ)
+    # Then the rung below's own work, one step up (a repeated subject, CARRIED at most).
+    _carry_forward(pick, occ)
     # As a last resort a level phrase may repeat within the level; a record that still
     # cannot fill a rung takes the plainest widenings (planning own work, its basics).
     _fill(pick, pool, last_resort=True)

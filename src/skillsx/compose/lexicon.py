@@ -169,7 +169,7 @@ journalists laborers lawyers librarians machinists mechanics musicians paramedic
 photographers pilots plumbers programmers psychologists receptionists reporters researchers
 scientists secretaries surgeons surveyors tellers translators veterinarians waiters
 waitresses welders writers groups consultants
-committees
+committees superior superiors professionals guardians coaches trainers parties teachers faculty
 """.split()
 )
 
@@ -322,7 +322,7 @@ NOMINALS = {
     "help": "help",
     "talk": "conversations",
     "discuss": "discussions",
-    "contact": "contacts",
+    "contact": "contact",
     "notify": "notifications",
     "present": "presentations",
     "answer": "answers",

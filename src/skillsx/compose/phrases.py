@@ -23,6 +23,7 @@ from skillsx.compose.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     VERB_PREPOSITIONS,
+    all_lemmas,
 )
 
 # Words that end the object noun phrase; what follows is a modifier.
@@ -633,6 +634,8 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
             return _fit(f"{_LEADS[verb]} of {lower_first(obj)}", max_words + 2)
         link = _LINKS.get(noun, "of")
         np = f"{noun} {link} {obj}" if obj else noun
+        if clause.is_person and topic.startswith("of ") and verb in _TELL:
+            topic = "on " + topic[3:]  # "Briefings for clients on travel information"
         if topic and len(words(np)) + len(words(topic)) <= max_words:
             np = f"{np} {topic}"
         elif topic and not obj:
@@ -644,6 +647,13 @@ def _subject_for(clause: Clause, max_words: int = 8) -> str:
     if compound:
         return compound
     if len(words(obj)) == 1:
+        low = obj.lower()
+        if known and (low in PERSON_NOUNS or "ADJ" in all_lemmas(singular(low))):
+            # "Subordinate direction", "Superior notifications", "Characteristic evaluation":
+            # a compound reads wrong on people and on words that are also adjectives.
+            if low in PERSON_NOUNS and verb in _LEADS:
+                return _fit(f"{_LEADS[verb]} of {low}", max_words + 2)
+            return _fit(capitalize(f"{noun} {_LINKS.get(noun, 'of')} {low}"), max_words)
         if topic and len(words(topic)) <= 4 and not topic.startswith("for"):
             return _fit(capitalize(f"{obj} {topic}"), max_words)
         if not known:
@@ -747,7 +757,18 @@ _LINKS = {
     "demonstrations": "for",
     "support": "for",
     "referrals": "of",
+    # "Contacts of customers" reads as the customers' own contacts (a reviewer's quote)
+    "contact": "with",
+    "conversations": "with",
+    "discussions": "with",
+    "notifications": "to",
+    "presentations": "to",
+    "answers": "to",
+    "encouragement": "for",
+    "help": "for",
+    "guidance": "for",
 }
+_TELL = frozenset("inform notify advise brief update remind warn".split())
 _COMPOUNDS = {
     ("maintain", "records"): "Record keeping",
     ("keep", "records"): "Record keeping",
