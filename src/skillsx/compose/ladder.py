@@ -177,13 +177,13 @@ _LEARN = re.compile(
 )
 
 
-@lru_cache(maxsize=131072)
 _DIRECTED_PUBLIC = frozenset(
     """patrons customers passengers visitors guests traffic vehicles callers people public
     clients students spectators drivers""".split()
 )
 
 
+@lru_cache(maxsize=131072)
 def work_kind(text: str) -> str:
     """What kind of work an O*NET task or DWA sentence describes (learn, routine … lead)."""
     toks = [w.lower() for w in _WORD.findall(text)]
