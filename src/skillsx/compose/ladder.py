@@ -1002,6 +1002,14 @@ def _work_key(found: tuple[str, Dwa | None, Task]) -> str:
     return found[1].id if found[1] is not None else f"task:{found[2].id}"
 
 
+_MACHINERY = re.compile(
+    r"\b(?:equipment|machine\w*|tools?|vehicles?|engines?|systems?|pumps?|motors?|devices?|"
+    r"instruments?|appliances?|components?|units?|controls?|mechanisms?|trucks?|cranes?|"
+    r"boilers?|generators?|compressors?|valves?|conveyors?|presses|lathes?|hoists?)\b",
+    re.IGNORECASE,
+)
+
+
 def _situated_task(
     brief: Brief,
     occ: _Occupation,
@@ -1035,6 +1043,8 @@ def _situated_task(
         verb = vp.split(" ", 1)[0].rstrip(",")
         if verb not in verbs or (fits is not None and not fits.search(vp)):
             continue
+        if "{vp}" in template and not _MACHINERY.search(vp):
+            continue  # "Equipment maintenance — maintain supply of fluids on schedule"
         if "{people}" in template and verb not in _WITH_PEOPLE:
             continue
         if "{people}" in template and any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE):
