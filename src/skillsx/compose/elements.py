@@ -380,6 +380,16 @@ KNOWLEDGE_ACTIONS: dict[Level, tuple[str, ...]] = {
     ),
 }
 
+# The entry rung of occupations that need a degree (Job Zones 4-5): the area was learnt
+# before the job, so the entrant applies it under review rather than "learns the basics"
+# (a reviewer: "graduate engineers already have this").
+KNOWLEDGE_GRADUATE_ENTRY = (
+    "put formal training in {what} to use on assigned work, checking conclusions with {senior}",
+)
+KNOWLEDGE_GRADUATE_SITUATED = (
+    "apply knowledge of {k} when {doing}, checking conclusions with {senior}"
+)
+
 # A knowledge area shown in the occupation's own work: the area's short name ({k}) and the
 # words of a DWA title that call for it. O*NET links knowledge to no work activity; these
 # links are ours, by the words of the DWA itself (a DWA about patients, drugs or treatment

@@ -30,6 +30,8 @@ from skillsx.compose import settings as st
 from skillsx.compose.elements import (
     KNOWLEDGE,
     KNOWLEDGE_ACTIONS,
+    KNOWLEDGE_GRADUATE_ENTRY,
+    KNOWLEDGE_GRADUATE_SITUATED,
     KNOWLEDGE_SITUATED,
     KNOWLEDGE_SITUATED_ACTIONS,
     SITUATED,
@@ -42,7 +44,7 @@ from skillsx.compose.elements import (
     WORK_STYLES,
 )
 from skillsx.compose.levels import PROFILES, hands_on
-from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS, all_lemmas
+from skillsx.compose.lexicon import BASE_VERBS, NOUNISH_VERBS, PERSON_NOUNS, all_lemmas
 from skillsx.compose.phrases import (
     capitalize,
     clause_inside,
@@ -177,6 +179,7 @@ _LEARN = re.compile(
 )
 
 
+_ESTIMATES = re.compile(r"\b(?:estimates|budgets?|forecasts?|bids|proposals|feasibility)\b")
 _DIRECTED_PUBLIC = frozenset(
     """patrons customers passengers visitors guests traffic vehicles callers people public
     clients students spectators drivers""".split()
@@ -213,8 +216,8 @@ def work_kind(text: str) -> str:
         " ".join(toks[1:3])
     ):
         return "lead"  # "observe nurses", "evaluate the work of staff": watching over others
-    if verb in _JUDGE:
-        return "judge"
+    if verb in _JUDGE or (verb == "prepare" and _ESTIMATES.search(rest)):
+        return "judge"  # "prepare cost and labor estimates" is no apprentice's own work
     if verb in _ROUTINE:
         return "routine"
     return "core"
@@ -741,6 +744,7 @@ _GENERIC_PEOPLE = frozenset(
 
 
 SUPERVISOR_TASKS = 12  # the supervising occupation's tasks a framework may draw on
+SUPERVISOR_MOST = 5  # of which a framework states at most this many
 
 
 def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
@@ -772,9 +776,13 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
         overlap = len(st.content_stems(task.text) & mine)
         if overlap == 0 and not _PEOPLE_WORK.search(task.text):
             continue  # the supervisor's other work ("stopping the spread of infections")
-        scored.append((-(overlap + (2 if kind == "lead" else 0)), task.id, task, core, subject))
+        # Ties go by occupation, so trades under one supervisor do not share one block
+        # (reviewers found six Advanced statements word for word in tile setters and sheet
+        # metal workers).
+        rank = (-(overlap + (2 if kind == "lead" else 0)), _hash(brief.soc, str(task.id)))
+        scored.append((*rank, task, core, subject))
     out = []
-    for _, _, task, core, subject in sorted(scored)[:SUPERVISOR_TASKS]:
+    for n, (_, _, task, core, subject) in enumerate(sorted(scored)[:SUPERVISOR_TASKS]):
         out.append(
             Candidate(
                 subject=capitalize(subject),
@@ -784,7 +792,7 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
                 ],
                 theme="Leading the work",
                 kind="supervisor",
-                prefs=(0.0, 0.0, 0.5, 2.6),
+                prefs=(0.0, 0.0, 0.5, 2.6 - 0.05 * n),
                 key=f"supervisor:{task.id}",
             )
         )
@@ -922,6 +930,15 @@ def _situated_candidate(
 
 
 SITUATED_WORDS = 8  # the longest DWA a skill statement shows its skill in
+
+
+def _names_others(work: str) -> bool:
+    """Whether work names people of its own ("advising medical personnel", "advising
+    educators"): a skill about the occupation's people is not shown in it ("read how
+    patients react when advising medical personnel", a reviewer's quote)."""
+    return any(w in PERSON_NOUNS for w in re.findall(r"[a-z]+", work.lower()))
+
+
 # Verbs of work done with people face to face: a skill about the people served is shown
 # only in such work.
 _WITH_PEOPLE = frozenset(
@@ -976,7 +993,7 @@ def _situated(
                 if "{people}" in template and verb not in _WITH_PEOPLE:
                     continue  # "listen closely to patients when maintaining sterile fields"
                 named = {p for p in _PEOPLE if re.search(rf"\b{p[:-1]}s?\b", title)}
-                if "{people}" in template and named:
+                if "{people}" in template and (named or _names_others(title)):
                     continue  # "brings clients round when counseling clients", "listen to
                     # patients when responding to customer inquiries"
                 if {w[:5] for w in st.content_stems(title)} & said - {"when"} and verbs is None:
@@ -1047,7 +1064,9 @@ def _situated_task(
             continue  # "Equipment maintenance — maintain supply of fluids on schedule"
         if "{people}" in template and verb not in _WITH_PEOPLE:
             continue
-        if "{people}" in template and any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE):
+        if "{people}" in template and (
+            any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE) or _names_others(vp)
+        ):
             continue
         if "{vp}" not in template and {w[:5] for w in st.content_stems(vp)} & said - {"when"}:
             continue  # "plan own time when planning …"
@@ -1199,7 +1218,8 @@ def _knowledge_candidates(
                 continue
             if (area.level or 0.0) < _KNOWLEDGE_FLOOR[level]:
                 continue  # no "expert knowledge of mathematics" for a helper
-            options = KNOWLEDGE_ACTIONS[level]
+            graduate = level is Level.EMERGING and not hands_on(occ.zone) and occ.zone is not None
+            options = KNOWLEDGE_GRADUATE_ENTRY if graduate else KNOWLEDGE_ACTIONS[level]
             action = options[_hash(brief.soc, area.element_id, level.value) % len(options)]
             plain = Candidate(
                 subject=subject,
@@ -1213,9 +1233,10 @@ def _knowledge_candidates(
                 levels=(level,),
             )
             if found:
-                template = KNOWLEDGE_SITUATED_ACTIONS[level].replace(
-                    "{k}", KNOWLEDGE_SITUATED[area.element_id][0]
+                situated = (
+                    KNOWLEDGE_GRADUATE_SITUATED if graduate else KNOWLEDGE_SITUATED_ACTIONS[level]
                 )
+                template = situated.replace("{k}", KNOWLEDGE_SITUATED[area.element_id][0])
                 out.append(_situated_candidate(occ, template, found, plain, fixed=True))
             out.append(plain)
     return out
@@ -1355,7 +1376,7 @@ _CAPS = {
     Level.EMERGING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 1},
     Level.DEVELOPING: {"skill": 1, "knowledge": 1, "technology": 1, "tool": 0},
     Level.PROFICIENT: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0},
-    Level.ADVANCED: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 8},
+    Level.ADVANCED: {"skill": 1, "knowledge": 1, "technology": 0, "tool": 0, "supervisor": 4},
 }
 # Skill, work-style and knowledge statements a level may hold before its last resort: the
 # occupation's own work comes first, and such statements read alike across occupations.
@@ -1377,7 +1398,10 @@ def _purpose(core: str) -> bool:
     """Whether a core carries a purpose clause ("conduct tests to ensure iron levels are
     normal"): a level phrase after it would attach to the purpose ("… are normal under
     supervision", a reviewer's quote)."""
-    return any(m.group(1) in BASE_VERBS for m in _PURPOSE.finditer(core.split(" ", 1)[-1]))
+    return any(
+        m.group(1) in BASE_VERBS or m.group(1) == "be"
+        for m in _PURPOSE.finditer(core.split(" ", 1)[-1])
+    )
 
 
 def _join(core: str, phrase: str) -> str:
@@ -2091,6 +2115,12 @@ def _clinical_decision(core: str) -> bool:
 
 
 TASK_USES = 3  # statements one task may give a framework (at different rungs)
+# Decisions no entrant takes, with or without a supervisor checking each step.
+_SENIOR_CALLS = re.compile(
+    r"\b(?:staffing decisions|hiring|hire|personnel actions|disciplinary|plant shutdowns?|"
+    r"shutdowns? of|terminat\w+ (?:employees|staff|workers))\b",
+    re.IGNORECASE,
+)
 
 
 class _Picker:
@@ -2146,6 +2176,12 @@ class _Picker:
             and not self.states[level].get("last_resort")
         ):
             return False  # "clean facilities or equipment as team lead"
+        if (
+            cand.kind == "supervisor"
+            and not self.occ.loose
+            and sum(c.kind == "supervisor" for c, _ in self.chosen[level]) >= SUPERVISOR_MOST
+        ):
+            return False  # the top rung keeps room for the occupation's own work
         task_ids = [a.id for a in cand.anchors if a.kind == "task"]
         if cand.kind in {"dwa", "tool"} and (
             any(self.task_uses.get(t, 0) >= 2 for t in task_ids)
@@ -2161,6 +2197,14 @@ class _Picker:
             return False  # "administer medications or treatments, setting the example for
             # less experienced nursing assistants"; "provide medical or cosmetic advice"
         uses = TASK_USES + 2 * self.relaxed + 10 * self.occ.loose  # few tasks: more often
+        if (
+            level is Level.EMERGING
+            and cand.kind in {"task", "dwa"}
+            and _SENIOR_CALLS.search(cand.core)
+            and not cand.fixed
+        ):
+            return False  # "participate in staffing decisions, with each step checked",
+            # "order plant shutdowns in emergency situations" at the entry rung
         if (
             level in (Level.EMERGING, Level.DEVELOPING)
             and cand.kind in {"task", "dwa"}
@@ -2278,6 +2322,11 @@ def _fill(pick: _Picker, pool: list[Candidate], last_resort: bool, any_rung: boo
                 )
             ):
                 continue  # a skill shows at its rung or up to two above; a style one
+            if cand.key.startswith("style:") and i > home + 1 and not pick.occ.loose:
+                continue  # "Honesty and integrity" or "Initiative" is no top rung's mark
+            if cand.kind == "skill" and home <= 1 and i == 3 and not pick.occ.loose:
+                continue  # "Time management — plan own time when cleaning windshields" at
+                # the top rung (a reviewer's quote)
             pick.take(cand, level)
 
 
@@ -2409,7 +2458,9 @@ def _carry_forward(pick: _Picker, occ: _Occupation) -> None:
                 if frame in used:
                     continue
                 core = occ.fill(frame.replace("{g}", gerund_phrase(short)))
-                up = _replace(cand, core=core, key=f"carry:{upper.value}:{k}:{cand.key}", fixed=True)
+                up = _replace(
+                    cand, core=core, key=f"carry:{upper.value}:{k}:{cand.key}", fixed=True
+                )
                 if pick.take(up, upper, repeat=True):
                     used.add(frame)
                     break
@@ -2470,6 +2521,15 @@ def compose_ladder(brief: Brief, engine_label: str) -> Framework:
         # with each task stated once a rung: they may repeat a task within a rung.
         framework = _compose(brief, engine_label, strict=False, loose=True)
     return framework
+
+
+def composed_loose(brief: Brief) -> bool:
+    """Whether the record is so sparse that its framework is the ``loose`` composition
+    (four to ten tasks: a task may repeat within a rung, and the level limits relax)."""
+    return all(
+        len(_compose(brief, "probe", strict=strict).statements) < PER_LEVEL * len(LEVELS)
+        for strict in (True, False)
+    )
 
 
 def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False) -> Framework:
