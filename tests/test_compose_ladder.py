@@ -239,7 +239,7 @@ def test_role_noun_is_a_person_not_the_material() -> None:
             "Glass Fibers"
         )
 
-    assert occupation_noun(B()) == "forming machine operator"  # type: ignore[arg-type]
+    assert occupation_noun(B()) == "extruding and forming machine operator"  # type: ignore[arg-type]
     B.title = "Plumbers, Pipefitters, and Steamfitters"
     assert occupation_noun(B()) == "plumber"  # type: ignore[arg-type]
     B.title = "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand"
@@ -254,6 +254,11 @@ def test_role_noun_is_a_person_not_the_material() -> None:
         ("Meat, Poultry, and Fish Cutters and Trimmers", "fish cutter"),
         ("Cooks, Restaurant", "cook"),
         ("Radio Frequency Identification Device Specialists", "specialist"),
+        # A pair names the trade: not "a hunting worker" steering vessels (a reviewer's quote)
+        ("Fishing and Hunting Workers", "fishing and hunting worker"),
+        ("Elevator and Escalator Installers and Repairers", "elevator and escalator installer"),
+        ("Philosophy and Religion Teachers, Postsecondary", "philosophy and religion teacher"),
+        ("Paralegals and Legal Assistants", "paralegal"),
     ):
         B.title = title
         assert occupation_noun(B()) == noun, title  # type: ignore[arg-type]

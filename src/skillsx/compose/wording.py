@@ -300,6 +300,19 @@ def occupation_noun(brief: Brief) -> str:
     # "Paralegals and Legal Assistants": the first name; "Licensed Practical and Licensed
     # Vocational Nurses": the last, since the first has no noun of its own.
     named = [a for a in alternatives if _PERSON_END.search(a)]
+    paired = False
+    if (
+        len(alternatives) >= 2
+        and len(alternatives[0].split()) == 1
+        and not _PERSON_END.search(alternatives[0])
+        and alternatives[0].lower() not in {"other", "related"}
+        and _PERSON_END.search(alternatives[1])
+    ):
+        # "Fishing and Hunting Workers", "Elevator and Escalator Installers": the pair names
+        # the trade; "a hunting worker" steering vessels or "an escalator installer" on
+        # elevator work misnames it (a reviewer's quote).
+        named = [f"{alternatives[0]} and {alternatives[1]}"]
+        paired = True
     if named:
         # "Biofuels/Biodiesel Technology and Product Development Managers": the managers,
         # never "a senior biofuel".
@@ -311,7 +324,7 @@ def occupation_noun(brief: Brief) -> str:
     toks = last.split()
     if not toks:
         return "practitioner"
-    if len(toks) > 4:
+    if len(toks) > (5 if paired else 4):
         toks = toks[-1:]  # "Radio Frequency Identification Device Specialists": a specialist
     while len(toks) > 1 and toks[0].lower() in {"a", "an", "the", "as", "of", "and", "or", "other"}:
         toks = toks[1:]  # "English as a Second Language Instructors": no "a senior a second …"
