@@ -690,6 +690,10 @@ def _dwa_candidates(brief: Brief) -> list[Candidate]:
             if supervised and title.split(" ", 1)[0].lower() in _PRACTITIONER_VERBS:
                 continue  # a technologist does not "diagnose medical conditions": the DWA is
                 # the licensed practitioner's, whom the occupation works under
+            if work_kind(title) == "lead" and work_kind(task.text) != "lead":
+                continue  # the DWA makes leading of work its task does not lead: "direct
+                # construction personnel" for carpenters who "dig or direct digging of post
+                # holes", "establish standards for medical care" for geneticists
             core = verb_phrase(title, 12)
             clauses = parse_task(title)
             if core is None or not clauses:
@@ -1556,9 +1560,34 @@ _STRATEGIC = re.compile(r"strategy|organi[sz]ation level|accountable for|policie
 _SETS = frozenset("establish develop plan formulate set determine approve implement".split())
 
 
+# Phrases that check or sign off a finished product fit only work that leaves one; phrases
+# that give a team its method or standards, or escalate exceptions, do not fit talking with
+# people or sending things on. Reviewers quoted "deliver presentations … with a senior …
+# signing off the finished work", "confer with legal authorities and set the method the
+# whole team follows", "establish interpersonal business relationships … escalating what
+# exceeds it", "send defective units … and check that others' work meets the standard".
+_CHECKS_OUTPUT = re.compile(
+    r"finished work|reviewing the results|checking the work|output before release|"
+    r"before sign-off|others' work|each step checked"
+)
+_TEAM_METHOD = re.compile(
+    r"method the whole team|team's standards for|approach the team takes|who does what|"
+    r"team's working standards|method other|escalat|referring exceptions|non-routine problems"
+)
+_SPOKEN = frozenset(
+    """answer explain inform advise present deliver talk greet notify speak interview counsel
+    lecture brief establish maintain participate attend send ship transport obtain remove
+    relay refer contact""".split()
+)
+
+
 def _phrase_fits(phrase: str, core: str) -> bool:
     verb = core.split(" ", 1)[0].strip(",").lower()
     if "conclusions" in phrase and verb not in _CONCLUDING:
+        return False
+    if _CHECKS_OUTPUT.search(phrase) and verb not in _OUTPUT_VERBS:
+        return False
+    if _TEAM_METHOD.search(phrase) and (verb in _JOINT or verb in _SPOKEN):
         return False
     if _ALONE.search(phrase) and (verb in _JOINT or core.lower().startswith("work with")):
         return False  # not "collaborate with others … independently"
@@ -2580,7 +2609,7 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
     # (Advanced) or its quality (Proficient).
     sources = tasks + [c for c in pool if c.kind == "dwa"]
     _widen_pass(pick, sources, occ)
-    # Then the rung below's own work, one step up (a repeated subject, CARRIED at most).
+    # Then the rung below's own work, one step up (a repeated subject, within REPEATS).
     _carry_forward(pick, occ)
     # As a last resort a level phrase may repeat within the level; a record that still
     # cannot fill a rung takes the plainest widenings (planning own work, its basics).
