@@ -1089,3 +1089,43 @@ def test_a_dwa_never_leads_work_its_task_does_not_lead(fw_of, brief_of, soc: str
         task = tasks[next(a.id for a in s.anchors if a.kind == "task")]
         if work_kind(dwas[s.anchors[0].id].title) == "lead":
             assert work_kind(task.text) == "lead", s.text
+
+
+def test_noun_modifiers_in_a_list_stay_nouns() -> None:
+    """Reviewers quoted "calling police and firing departments" and "watering heaters"."""
+    assert "fire departments" in gerund_phrase("call police or fire departments in emergencies")
+    assert gerund_phrase("perform rough-ins, repair, replace fixtures and water heaters").endswith(
+        "water heaters"
+    )
+    assert gerund_phrase("sort and stack materials") == "sorting and stacking materials"
+
+
+def test_a_supervisors_task_about_people_the_occupation_never_meets_is_not_used() -> None:
+    from skillsx.compose.ladder import _SERVED_PEOPLE
+
+    assert {"inmates", "shakedowns", "logs"} <= _SERVED_PEOPLE
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_supervisor_tasks_name_only_people_the_occupation_works_with(
+    fw_of, brief_of, soc: str
+) -> None:
+    from skillsx.compose.ladder import _SERVED_PEOPLE
+
+    own = " ".join(t.text for t in brief_of(soc).tasks).lower() + " " + brief_of(soc).title.lower()
+    for s in fw_of(soc).statements:
+        if s.anchors[0].kind == "supervisor_task":
+            for w in re.findall(r"[a-z]+", s.action.lower()):
+                assert w not in _SERVED_PEOPLE or w in own, s.text
+
+
+@pytest.mark.parametrize("soc", LADDER_SOCS)
+def test_work_styles_take_no_autonomy_tag(fw_of, soc: str) -> None:
+    """ "act honestly and ethically … without close supervision" implies honesty was
+    supervised below."""
+    from skillsx.compose.elements import WORK_STYLES
+
+    styles = {subject for _, subject, _ in WORK_STYLES.values()}
+    for s in fw_of(soc).statements:
+        if s.subject in styles and s.level is not Level.EMERGING:
+            assert "supervision" not in s.action, s.text

@@ -751,6 +751,16 @@ SUPERVISOR_TASKS = 12  # the supervising occupation's tasks a framework may draw
 SUPERVISOR_MOST = 5  # of which a framework states at most this many
 
 
+# People and things a supervisor's task may be about that an occupation under it may never
+# meet: "supervise or perform searches of inmates" for customs officers, "coordinate the
+# selection and movement of logs" for agricultural inspectors (reviewers' quotes).
+_SERVED_PEOPLE = frozenset(
+    """inmates inmate offenders offender prisoners patients students passengers guests
+    children residents clients customers patrons visitors diners shakedowns riot cells
+    logs livestock crops""".split()
+)
+
+
 def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
     """The supervising occupation's leading tasks, for occupations that lead little work."""
     sup = brief.supervisor
@@ -763,6 +773,11 @@ def _supervisor_candidates(brief: Brief, own_lead: int) -> list[Candidate]:
     scored = []
     for task in sup.tasks:
         named = set(_ROLE_NOUN.findall(task.text.lower())) - _GENERIC_PEOPLE - own_words
+        named |= {
+            w
+            for w in re.findall(r"[a-z]+", task.text.lower())
+            if w in _SERVED_PEOPLE and w not in own_words
+        }
         if named:
             continue  # "direct firefighters in station maintenance duties" for game wardens
         kind = work_kind(task.text)
@@ -1457,6 +1472,10 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
                 frames.add(frame)
                 return f"{text}."
         # No frame fits: the ordinary entry phrases below.
+    if cand.key.startswith("style:") and not cand.fixed and level is not Level.EMERGING:
+        # "act honestly and ethically … without close supervision" implies honesty was
+        # supervised below (a reviewer's quote): a work style takes no autonomy tag.
+        return f"{core}." if MIN_WORDS <= base <= MAX_WORDS else None
     if cand.kind == "skill" and not cand.fixed:
         options: tuple[str, ...] = _TAGS[level]
     elif cand.fixed:

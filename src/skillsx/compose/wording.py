@@ -189,6 +189,13 @@ def verb_phrase(text: str, max_words: int) -> str | None:
 _PARTICLES = frozenset("up out off down back away over".split())
 
 
+# Nouns that also read as verbs and usually name what another noun is for: a clause that
+# opens on one of them is a noun list, not a verb ("fire departments", "water heaters").
+_NOUN_MODIFIERS = frozenset(
+    "fire water steam air gas oil power hand light heat sand ice snow rescue paper".split()
+)
+
+
 @lru_cache(maxsize=65536)
 def gerund_phrase(phrase: str) -> str:
     """'dig ditches or trenches, backfill …' -> 'digging ditches or trenches, backfilling …':
@@ -202,6 +209,8 @@ def gerund_phrase(phrase: str) -> str:
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             after_list = i == 0 or toks[i - 1].endswith(",") or toks[i - 1] in {"and", "or"}
             joined = i > 1 and toks[i - 1] in {"and", "or"} and toks[i - 2].endswith("ing")
+            if n > 0 and i == 0 and bare in _NOUN_MODIFIERS and nxt not in {"", "the", "a", "an"}:
+                break  # "call police or fire departments": not "firing departments"
             if nxt != "of" and (
                 (bare in BASE_VERBS and after_list)
                 or (joined and "VERB" in all_lemmas(bare) and bare not in NOUNISH_VERBS)
