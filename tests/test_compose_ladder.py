@@ -1129,3 +1129,20 @@ def test_work_styles_take_no_autonomy_tag(fw_of, soc: str) -> None:
     for s in fw_of(soc).statements:
         if s.subject in styles and s.level is not Level.EMERGING:
             assert "supervision" not in s.action, s.text
+
+
+def test_nobody_helps_a_driver_drive_or_delegates_at_entry(fw_of) -> None:
+    """Reviewers quoted "help an experienced hazardous materials removal worker drive trucks"
+    and "compile, administer, and grade examinations, or assign this work to others" at
+    Emerging, and "decide who takes on each piece of installing … equipment"."""
+    from skillsx.compose.ladder import _SENIOR_CALLS, _WIDEN_SPARE
+
+    assert _SENIOR_CALLS.search(
+        "compile, administer, and grade examinations, or assign this work to others"
+    )
+    assert all("each piece of" not in action for _, action in _WIDEN_SPARE[Level.ADVANCED])
+    for soc in LADDER_SOCS:
+        for s in fw_of(soc).level(Level.EMERGING):
+            assert not re.match(
+                r"(?:help|work alongside|support|assist) .* (?:to )?drive\b", s.action
+            ), s.text

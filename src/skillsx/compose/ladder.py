@@ -1454,7 +1454,7 @@ def _write(cand: Candidate, level: Level, occ: _Occupation, state: dict[str, obj
         and cand.kind in {"task", "dwa"}
         and work_kind(core) == "judge"
         and not cand.fixed
-        and core.split(" ", 1)[0] not in _TOGETHER
+        and core.split(" ", 1)[0] not in _TOGETHER | _ALONE_AT_CONTROLS
         and int(state.get("helps", 0)) < HELPS_PER_LEVEL  # type: ignore[call-overload]
         and occ.senior not in core
     ):
@@ -1704,7 +1704,8 @@ _WIDEN_SPARE = {
         ("Instruction in {x}", "teach newer {peers} the safe, correct way of {g}"),
         ("Oversight of {x}", "watch over newer {peers} while they are {g} and step in when needed"),
         ("Resources for {x} work", "estimate the time, people and materials needed for {g}"),
-        ("Allocation of {x} work", "decide who takes on each piece of {g} and check progress"),
+        # ("decide who takes on each piece of {g}" read "each piece of installing …")
+        ("Allocation of {x} work", "decide who handles {g} and check progress"),
         ("Daily plan for {x} work", "plan who handles {g} each day and check the results"),
     ),
 }
@@ -2166,7 +2167,7 @@ TASK_USES = 3  # statements one task may give a framework (at different rungs)
 # Decisions no entrant takes, with or without a supervisor checking each step.
 _SENIOR_CALLS = re.compile(
     r"\b(?:staffing decisions|hiring|hire|personnel actions|disciplinary|plant shutdowns?|"
-    r"shutdowns? of|terminat\w+ (?:employees|staff|workers))\b",
+    r"shutdowns? of|terminat\w+ (?:employees|staff|workers)|assign this work to others)\b",
     re.IGNORECASE,
 )
 
@@ -2405,6 +2406,8 @@ _AGAIN = {
 }
 
 
+# Work one person does at the controls: nobody "helps an experienced worker drive trucks".
+_ALONE_AT_CONTROLS = frozenset("drive pilot fly steer navigate ride".split())
 # Work done with others, not for them: "help an assistant confer with coworkers" is nonsense.
 _TOGETHER = frozenset(
     "confer consult collaborate communicate meet discuss liaise cooperate coordinate "
@@ -2431,7 +2434,7 @@ def _follow_down(pick: _Picker, occ: _Occupation) -> None:
     for cand in sources:
         if followed >= LADDER_THEMES:
             break
-        if occ.senior in cand.core or cand.core.split(" ", 1)[0] in _TOGETHER:
+        if occ.senior in cand.core or cand.core.split(" ", 1)[0] in _TOGETHER | _ALONE_AT_CONTROLS:
             continue
         took = False
         if not pick.full(Level.EMERGING) and (
