@@ -892,7 +892,7 @@ _CLERICAL_WIDENING = re.compile(
     r"^(?:Coaching in|Training in|Standards for|Methods for|Better ways of|Final checks on|"
     r"Instruction in|Quality of colleagues' work in) (?:filing|maintaining|keeping|recording|"
     r"transmitting|organizing|compiling|scheduling|posting|obtaining|classifying|typing|"
-    r"entering|calculating|computing|logging)\b"
+    r"entering|calculating|computing|logging|writing reports|preparing reports)\b"
 )
 
 
@@ -1146,3 +1146,10 @@ def test_nobody_helps_a_driver_drive_or_delegates_at_entry(fw_of) -> None:
             assert not re.match(
                 r"(?:help|work alongside|support|assist) .* (?:to )?drive\b", s.action
             ), s.text
+
+
+def test_lead_hand_phrases_are_not_for_conferring_and_report_writing_is_not_widened() -> None:
+    """ "confer with managers as the senior hand whose lead others follow" and "Training in
+    writing reports" read as filler to a reviewer."""
+    assert not _phrase_fits(" as the senior hand whose lead others follow", "confer with managers")
+    assert _phrase_fits(" as the senior hand whose lead others follow", "install roof decking")

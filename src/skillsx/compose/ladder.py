@@ -1591,12 +1591,13 @@ _CHECKS_OUTPUT = re.compile(
 )
 _TEAM_METHOD = re.compile(
     r"method the whole team|team's standards for|approach the team takes|who does what|"
-    r"team's working standards|method other|escalat|referring exceptions|non-routine problems"
+    r"team's working standards|method other|escalat|referring exceptions|non-routine problems|"
+    r"whose lead others follow|as lead hand|as team lead"
 )
 _SPOKEN = frozenset(
     """answer explain inform advise present deliver talk greet notify speak interview counsel
     lecture brief establish maintain participate attend send ship transport obtain remove
-    relay refer contact""".split()
+    relay refer contact communicate discuss""".split()
 )
 
 
@@ -1902,7 +1903,9 @@ def _widened(
             if (
                 not occ.loose
                 and level in (Level.PROFICIENT, Level.ADVANCED)
-                and (verb in _CLERICAL or (verb == "prepare" and _PAPERWORK.search(text)))
+                and (
+                    verb in _CLERICAL or (verb in {"prepare", "write"} and _PAPERWORK.search(text))
+                )
                 and work_kind(text) != "judge"
             ):
                 continue  # "Coaching in transmitting information or documents to customers"
