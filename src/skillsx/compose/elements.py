@@ -753,9 +753,7 @@ SITUATED_TASK_VERBS: dict[str, frozenset[str]] = {
     "2.B.1.f": frozenset("assist serve help greet provide attend".split()),
     "2.B.3.m": frozenset("inspect test examine check verify grade".split()),
     "2.B.3.k": frozenset("troubleshoot diagnose repair test inspect".split()),
-    "2.B.3.l": frozenset("repair replace rebuild overhaul fix restore".split()),
-    "2.B.3.j": frozenset("maintain lubricate service clean".split()),
-    "2.B.3.h": frozenset("operate control drive adjust".split()),
+    **SITUATED_VERBS,  # repairing, maintenance and operation: the same verbs as for DWAs
     "Attention to Detail": frozenset(
         [*_MAKE, "measure", "calculate", "verify", "check", "inspect", "examine"]
     ),
