@@ -580,6 +580,9 @@ SITUATED: dict[str, tuple[str, tuple[str, ...]]] = {
         "define the problem, gather the facts and weigh options when {doing}",
         ("4.A.2.b.1",),
     ),
+    # Instruction skills: shown only in the occupation's own core tasks (no DWA activity).
+    "2.B.1.e": ("coach newer {peers} in {doing}, checking their progress", ()),
+    "2.A.2.c": ("tailor instruction to each new {noun} in {doing}", ()),
     "2.B.3.g": (
         "watch gauges, dials and indicators when {doing}, and report anything abnormal",
         ("4.A.3.a.3", "4.A.3.a.4"),
@@ -763,4 +766,62 @@ SITUATED_TASK_VERBS: dict[str, frozenset[str]] = {
     "Stress Tolerance": frozenset("respond treat resolve handle assist rescue".split()),
     "Self-Control": frozenset("respond resolve handle settle mediate".split()),
     "Empathy": frozenset("counsel comfort assist care console listen".split()),
+}
+
+
+# What a skill or work style acts on, named in a task's object rather than its verb: where
+# no task opens on one of its SITUATED_TASK_VERBS, a core task that names such a thing may
+# show it ("Self-control — keep emotions in check and respond calmly when enforcing courtroom
+# rules of behavior"). Each cue is a thing the skill is the point of, never a generic word.
+SITUATED_CUES: dict[str, re.Pattern[str]] = {
+    key: re.compile(rf"\b(?:{pattern})\b", re.I)
+    for key, pattern in {
+        "2.B.5.a": r"schedul\w*|deadlines?|appointments?|itinerar\w*|timetables?|dockets?|"
+        r"calendars?|work orders?|rush",
+        "2.B.2.i": r"problems?|malfunctions?|faults?|defects?|failures?|breakdowns?|"
+        r"discrepanc\w*|complaints?|disputes?|grievances?",
+        "2.A.2.a": r"alternatives?|options?|feasibility|suitab\w*|whether|best (?:way|method)\w*",
+        "2.B.4.e": r"priorit\w*|whether|suitab\w*|eligib\w*|best (?:way|method)\w*",
+        "2.B.1.b": r"coordinat\w*|other (?:workers|staff|crews?|teams?|departments?|trades)|"
+        r"crews?|team members",
+        "2.A.2.b": r"new (?:methods?|techniques?|equipment|products?|procedures?|technolog\w*)|"
+        r"developments?|advances",
+        "2.A.1.e": r"dimensions?|quantit\w*|weights?|volumes?|doses?|dosages?|measurements?|"
+        r"costs?|rates?",
+        "2.A.2.d": r"accura\w*|errors?|specifications?|tolerances?|completeness",
+        # skills about people: a task that meets people face to face (the verb must be one of
+        # such work too: ladder._WITH_PEOPLE)
+        **{
+            key: r"persons|people|public|jur(?:y|ors?)|prisoners?|inmates?|visitors?|"
+            r"passengers?|guests?|patrons?|customers?|clients?|patients?|students?|"
+            r"children|residents?|callers?|applicants?|audiences?|families|parents"
+            for key in ("2.B.1.a", "2.A.1.b", "2.B.1.f", "2.A.1.d")
+        },
+        "Self-Control": r"order|disturb\w*|disruptive|arrests?|prisoners?|inmates?|offenders?|"
+        r"suspects?|crowds?|hostile|violent|aggressi\w*|unruly|intoxicated|complaints?|"
+        r"disputes?|conflicts?|grievances?",
+        "Stress Tolerance": r"emergenc\w*|rescue\w*|injur\w*|accidents?|fires?|trauma\w*|"
+        r"critically|crisis|crises|arrests?|disturb\w*|hostile|violent",
+        "Integrity": r"cash|money|funds|payments?|evidence|valuables|confidential\w*|"
+        r"receipts?|deposits?|ballots?|exhibits|custody",
+        "Cautiousness": r"explosives?|hazard\w*|chemicals?|toxic|chain ?saws?|jackhammers?|"
+        r"heights?|live (?:wires?|lines?)|high[- ]voltage|firearms?|weapons?|prisoners?|"
+        r"sharp|blades?|scaffold\w*|ladders?",
+        "Attention to Detail": r"accura\w*|errors?|specifications?|tolerances?|dimensions?|"
+        r"outlines?|measurements?|labels?|dosages?",
+    }.items()
+}
+
+
+# The kinds of the occupation's own core work (ladder.work_kind) a skill may be shown in where
+# neither its verbs nor its cues find a task: judgement skills in its judgement work
+# ("Critical thinking — weigh the strengths and weaknesses of alternative approaches when
+# selecting trees to be cut down"), instruction in its core work.
+SITUATED_KINDS: dict[str, frozenset[str]] = {
+    "2.A.2.a": frozenset({"judge"}),
+    "2.B.4.e": frozenset({"judge"}),
+    "2.B.2.i": frozenset({"judge"}),
+    "2.B.4.g": frozenset({"judge"}),
+    "2.B.1.e": frozenset({"core", "judge"}),
+    "2.A.2.c": frozenset({"core", "judge"}),
 }

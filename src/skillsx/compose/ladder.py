@@ -36,6 +36,8 @@ from skillsx.compose.elements import (
     KNOWLEDGE_SITUATED_ACTIONS,
     SITUATED,
     SITUATED_FITS,
+    SITUATED_CUES,
+    SITUATED_KINDS,
     SITUATED_TASK_VERBS,
     SITUATED_VERBS,
     SKILLS,
@@ -894,7 +896,14 @@ def _skill_candidates(
             SITUATED_VERBS.get(skill.element_id),
             SITUATED_FITS.get(skill.element_id),
             SITUATED_TASK_VERBS.get(skill.element_id),
+            SITUATED_CUES.get(skill.element_id),
+            SITUATED_KINDS.get(skill.element_id),
         )
+        if level is Level.ADVANCED and not occ.leads and hands_on(occ.zone) and not occ.loose:
+            # "Negotiation of agreements — bring parties … together, setting the example for
+            # the team" for bailiffs and practical nurses: a leader's skill, in the plain form,
+            # reads as stock management text in frontline work (shown in its own work only)
+            out = [c for c in out if c is not plain or occ.first_line]
     return out
 
 
@@ -909,6 +918,8 @@ def _with_situated(
     verbs: frozenset[str] | None = None,
     fits: re.Pattern[str] | None = None,
     task_verbs: frozenset[str] | None = None,
+    cues: re.Pattern[str] | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """A skill's or style's candidates: shown in the occupation's own work where a DWA fits
     (preferred), else in one of its tasks whose verb the skill is the point of, then the
@@ -919,7 +930,7 @@ def _with_situated(
         return [plain]
     if found is None:
         # Shown in a task's own words: up to three tasks, the first the rung can take.
-        tasks = _situated_task(brief, occ, entry, level, task_verbs, fits)
+        tasks = _situated_task(brief, occ, entry, level, task_verbs, fits, cues=cues, kinds=kinds)
         fixed = level is not Level.EMERGING
         return [_situated_candidate(occ, entry[0], f, plain, fixed) for f in tasks] + [plain]
     used.add(_work_key(found))
@@ -936,6 +947,8 @@ def _situated_candidate(
     """A skill, style or knowledge area shown in the occupation's own work: more its own
     than the plain form (preferred before it); ``fixed`` when it says its level in the work
     it names and takes no level tag."""
+    if "{people}" in template and occ.people == "co-workers":
+        template = template.replace("{people}", "people")  # _situated_task: the people met
     core, anchors = _situate(occ, template, found, plain.anchors)
     bonus = tuple(p + 0.3 if p else p for p in plain.prefs)
     return _replace(
@@ -960,11 +973,20 @@ def _names_others(work: str) -> bool:
 
 # Verbs of work done with people face to face: a skill about the people served is shown
 # only in such work.
+# People a task names as met face to face (for a skill about people where the occupation
+# serves no one group: _situated_task).
+_MET_PEOPLE = re.compile(
+    r"\b(?:persons|people|public|jur(?:y|ors?)|prisoners?|inmates?|offenders?|suspects?|"
+    r"visitors?|passengers?|guests?|patrons?|customers?|clients?|patients?|students?|"
+    r"children|residents?|callers?|applicants?|audiences?|crowds?|travelers?|tourists?|"
+    r"families|family members|parents|shoppers|diners|spectators|witnesses|victims)\b",
+    re.I,
+)
 _WITH_PEOPLE = frozenset(
     """advise assist greet help interview counsel teach instruct explain inform answer respond
     sell serve comfort console discuss consult confer talk meet negotiate persuade resolve
     promote recommend provide refer care escort guide reassure encourage collaborate
-    communicate demonstrate present""".split()
+    communicate demonstrate present screen warn seat usher""".split()
 )
 
 
@@ -1054,40 +1076,69 @@ def _situated_task(
     verbs: frozenset[str] | None,
     fits: re.Pattern[str] | None = None,
     most: int = 3,
+    cues: re.Pattern[str] | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[tuple[str, None, Task]]:
     """The occupation's own task a skill or work style is shown in where none of its DWAs
     can carry it: the first task (O*NET's order) that opens on one of ``verbs`` (the work
     the skill is the point of: elements.SITUATED_TASK_VERBS), in its own words cut to a
-    short phrase; the same checks as for a DWA. Up to ``most`` of them, in that order."""
+    short phrase; the same checks as for a DWA. Up to ``most`` of them, in that order.
+    A core task whose own words name what the skill acts on (``cues``:
+    elements.SITUATED_CUES, "disturb court procedure" for self-control) serves too, whatever
+    its verb."""
     found: list[tuple[str, None, Task]] = []
-    if entry is None or not verbs:
+    if entry is None or not (verbs or cues or kinds):
         return found
     template = entry[0]
-    if "{people}" in template and occ.people == "co-workers":
-        return found
+    # An occupation with no one group of people it serves ("co-workers") shows a skill about
+    # people only in a task that names the people met ("people": "read how people react
+    # when escorting prisoners to and from courthouse").
+    anyone = "{people}" in template and occ.people == "co-workers"
     said = {
         w[:5] for w in _lower_words(occ.fill(template.replace("{doing}", "").replace("{vp}", "")))
     }
     for task in brief.tasks:
         if len(found) >= most:
             break
+        if anyone and (task.type == "Supplemental" or not _MET_PEOPLE.search(task.text)):
+            continue
         if "(" in task.text:
             continue
         vp = verb_phrase(task.text, SITUATED_WORDS)
         if vp is None or _flawed(vp):
             continue
         verb = vp.split(" ", 1)[0].rstrip(",")
-        if verb not in verbs or (fits is not None and not fits.search(vp)):
+        cued = (
+            cues is not None
+            and task.type != "Supplemental"
+            and bool(cues.search(vp.split(" ", 1)[-1]))  # in the object, not the verb
+            and work_kind(vp) not in {"learn", "lead", "coach"}
+        )
+        cued = cued or (
+            kinds is not None
+            and task.type != "Supplemental"
+            and work_kind(vp) in kinds
+            and verb not in _SMALL_WORK
+            and verb not in _NOT_WIDENED
+        )
+        if not cued and (verb not in (verbs or ()) or (fits is not None and not fits.search(vp))):
             continue
         if "{vp}" in template and not _MACHINERY.search(vp):
             continue  # "Equipment maintenance — maintain supply of fluids on schedule"
         if "{people}" in template and verb not in _WITH_PEOPLE:
             continue
-        if "{people}" in template and (
-            any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE) or _names_others(vp)
+        if (
+            "{people}" in template
+            and not anyone
+            and (any(re.search(rf"\b{p[:-1]}s?\b", vp) for p in _PEOPLE) or _names_others(vp))
         ):
             continue
-        if "{vp}" not in template and {w[:5] for w in st.content_stems(vp)} & said - {"when"}:
+        if anyone and not _MET_PEOPLE.search(vp):
+            continue
+        stems = {w[:5] for w in st.content_stems(vp)}
+        if cued and verb not in (verbs or ()):
+            stems = {verb[:5]}  # the cue is in the object: only the verb may not echo
+        if "{vp}" not in template and stems & said - {"when"}:
             continue  # "plan own time when planning …"
         if level in (Level.EMERGING, Level.DEVELOPING) and work_kind(vp) in {"lead", "coach"}:
             continue
@@ -1145,6 +1196,7 @@ def _style_candidates(
             used,
             fits=SITUATED_FITS.get(style.name),
             task_verbs=SITUATED_TASK_VERBS.get(style.name),
+            cues=SITUATED_CUES.get(style.name),
         )
     return out
 
@@ -1184,18 +1236,23 @@ def _broken_gerund(g: str) -> bool:
     )
 
 
-def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str, Dwa, Task] | None:
+def _knowledge_work(
+    brief: Brief, element_id: str, used: set[str], most: int = 3
+) -> list[tuple[str, Dwa | None, Task]]:
     """The occupation's own work a knowledge area is shown in: its first DWA (tasks in
     O*NET's order) whose title has words that call for the area (KNOWLEDGE_SITUATED), as a
     short gerund phrase; never leading or training work, a DWA another skill or knowledge
     statement already shows, or one the gerund form cannot carry."""
     entry = KNOWLEDGE_SITUATED.get(element_id)
+    found: list[tuple[str, Dwa | None, Task]] = []
     if entry is None:
-        return None
+        return found
     words = re.compile(rf"\b(?:{entry[1]})\b", re.IGNORECASE)
     for task in brief.tasks:
         for dwa in task.dwas:
             if dwa.id in used or "(" in dwa.title or not words.search(dwa.title):
+                continue
+            if any(f[1] is not None and f[1].id == dwa.id for f in found):
                 continue
             own = dwa_text(dwa.title, brief)
             title = own[:1].lower() + own[1:]
@@ -1211,8 +1268,30 @@ def _knowledge_work(brief: Brief, element_id: str, used: set[str]) -> tuple[str,
             verb = title.split(" ", 1)[0].rstrip(",")
             if _count(doing) > SITUATED_WORDS or doing.split(" ", 1)[0] == verb:
                 continue
-            return doing, dwa, task
-    return None
+            found.append((doing, dwa, task))
+            if len(found) >= most:
+                return found
+    # Then core tasks whose own words call for it ("laws and regulations when
+    # enforcing courtroom rules of behavior"), in its own words cut short.
+    for task in brief.tasks:
+        if task.type == "Supplemental" or "(" in task.text or f"task:{task.id}" in used:
+            continue
+        vp = verb_phrase(task.text, SITUATED_WORDS)
+        if vp is None or _flawed(vp) or not words.search(vp):
+            continue
+        verb = vp.split(" ", 1)[0].rstrip(",")
+        if verb in _LOGISTICS or work_kind(vp) in {"lead", "coach", "learn"}:
+            continue
+        if element_id != "2.C.6" and verb in {"train", "teach", "instruct"}:
+            continue
+        doing = gerund_phrase(vp)
+        if _broken_gerund(doing) or doing.split(" ", 1)[0] == verb:
+            continue
+        if all(f[2].id != task.id for f in found):
+            found.append((doing, None, task))
+        if len(found) >= most:
+            break
+    return found
 
 
 def _knowledge_candidates(
@@ -1229,9 +1308,9 @@ def _knowledge_candidates(
     )[:6]
     for rank, area in enumerate(rated):
         subject, what = KNOWLEDGE[area.element_id]
-        found = _knowledge_work(brief, area.element_id, used)
-        if found:
-            used.add(_work_key(found))
+        works = _knowledge_work(brief, area.element_id, used)
+        if works:
+            used.add(_work_key(works[0]))
         for level in LEVELS:
             if level is Level.ADVANCED and area.element_id != "2.C.1.a" and rank > 0:
                 continue
@@ -1251,7 +1330,7 @@ def _knowledge_candidates(
                 fixed=True,
                 levels=(level,),
             )
-            if found:
+            for found in works:  # the first its rung can take (up to three)
                 situated = (
                     KNOWLEDGE_GRADUATE_SITUATED if graduate else KNOWLEDGE_SITUATED_ACTIONS[level]
                 )
@@ -1683,6 +1762,8 @@ _WIDEN_SPARE = {
             "follow the set steps when {g} and ask {senior} before departing from them",
         ),
     ),
+    # ("Planning own work in …" was read as filler in five files of one review: only the
+    # sparsest records use it.)
     Level.DEVELOPING: (
         ("Planning of own {x} work", "plan and organise own work when {g}"),
         ("Accuracy of {x} work", "check own results for accuracy and completeness when {g}"),
@@ -1777,6 +1858,17 @@ _OUTPUT_VERBS = frozenset(
     plan schedule order treat dispense administer""".split()
 )
 
+# Widenings about a product someone can check, and about hands-on work one can be shown,
+# plan resources for or share out: not for consulting, receiving or answering.
+_CHECKED_OUTPUT = ("Efficiency in", "Sign-off of", "Checks on", "Accuracy of")
+_HANDS_ON_HEADS = (
+    "Instruction in",
+    "Safe practice in",
+    "Oversight of",
+    "Resources for",
+    "Allocation of",
+    "Daily plan for",
+)
 # Widenings whose subject names the work as a gerund ("Standards for drawing illustrations").
 _GERUND_HEADS = {
     "Training in": "Training in",
@@ -1824,6 +1916,15 @@ _SMALL_WORK = frozenset(
     supply reproduce deposit""".split()
 )
 
+# Work too slight for a senior rung to coach, improve or set standards for, whatever its
+# verb: "fixing minor problems", "renewing domain name registrations", "providing
+# information to coworkers", "inspecting facilities for cleanliness" (reviewers' quotes).
+_TRIVIAL_WORK = re.compile(
+    r"\b(?:minor|registrations?|renew\w*|cleanliness|announc\w*|"
+    r"(?:provide|present|relay|give|pass) (?:\w+ )?information to|"
+    r"to ensure proper (?:operation|functioning)|supplies? (?:are|is) available)\b",
+    re.IGNORECASE,
+)
 # Hands-on work with its own hazards, where safe practice is part of doing it well.
 _HAZARD_VERBS = frozenset(
     """operate lift cut handle install repair clean mix load unload weld spray apply lay
@@ -1876,8 +1977,22 @@ def _widened(
                 continue  # nothing to check: "… when participating in training sessions"
             if not spare and subject_t.startswith("Safe practice") and verb not in _HAZARD_VERBS:
                 continue  # "Safe practice in referrals of customers": no hazard in referring
-            if not spare and subject_t.startswith("Efficiency") and verb not in _OUTPUT_VERBS:
-                continue  # "Efficiency in customer problems or complaints"
+            if subject_t.startswith("Planning of own") and not occ.loose:
+                continue
+            if (
+                subject_t.startswith(_CHECKED_OUTPUT)
+                and verb not in _OUTPUT_VERBS
+                and not occ.loose
+            ):
+                continue  # "Efficiency in customer problems or complaints", "check the team's
+                # work in consulting tax law handbooks before sign-off"
+            if (
+                subject_t.startswith(_HANDS_ON_HEADS)
+                and verb not in _HAZARD_VERBS | _OUTPUT_VERBS
+                and not occ.loose
+            ):
+                continue  # "teach … the safe, correct way of consulting with hospitalists",
+                # "decide who handles receiving information or instructions"
             if x_words[0].lower() in subject_t.lower().split() or _lower_words(action_t) & {verb}:
                 continue  # "Quality of quality of raw materials", "check … when checking"
             if work_kind(text) == "lead" and not (level is Level.ADVANCED and occ.leads):
@@ -1898,8 +2013,13 @@ def _widened(
                 continue  # "Basics of laws, rulings and regulations work" reads as a list
             if work_kind(text) == "learn":
                 continue  # "Problems in maintaining medical or professional knowledge"
-            if not spare and level in (Level.PROFICIENT, Level.ADVANCED) and verb in _SMALL_WORK:
-                continue  # "Training in raising levers", "Methods for idling motors"
+            if (
+                not spare
+                and level in (Level.PROFICIENT, Level.ADVANCED)
+                and (verb in _SMALL_WORK or _TRIVIAL_WORK.search(text))
+            ):
+                continue  # "Training in raising levers", "Methods for idling motors",
+                # "Standards for renewing domain name registrations"
             if (
                 not occ.loose
                 and level in (Level.PROFICIENT, Level.ADVANCED)
@@ -1938,9 +2058,20 @@ def _widened(
                     # not "Coaching in dressing bodies and place them"; and no fallback to
                     # the object ("Coaching in objects and places", "Improvements to
                     # passengers' questions and requests"): the widening is not written
-                    if not occ.loose:
+                    # The work up to its first list ("Coaching in breaking up rock", not
+                    # "Coaching in rock and asphalt"), else, for the sparsest records only,
+                    # the object.
+                    first = brief_g.split(",", 1)[0]
+                    if (
+                        "," in brief_g
+                        and len(first.split()) >= 2
+                        and not ({"and", "or"} & set(first.split()))
+                    ):
+                        named = f"{head} {gerund_phrase(first)}"
+                    elif not occ.loose:
                         continue
-                    named = subject
+                    else:
+                        named = subject
                 subject = named
             out.append(
                 Candidate(
@@ -2065,9 +2196,65 @@ def _good_subject(subject: str, core: str) -> bool:
         return False  # "Manner determination", "Issue testing", "Service of committees"
     if len(toks) <= 3 and toks[-1] in _PERSON_SUBJECTS:
         return False  # "Truck driver": a label names work, not the person it is done with
+    if _cut_short(toks, core):
+        return False  # "Forensic investigations of operating", "Evaluation of potential"
+    if any(
+        prev in {"and", "or"}
+        and (
+            (set(all_lemmas(tok)) == {"VERB"} and tok in all_lemmas(tok)["VERB"])
+            or (not all_lemmas(tok) and nxt.endswith("ed"))
+        )
+        for prev, tok, nxt in zip(toks, toks[1:], [*toks[2:], ""], strict=False)
+    ):
+        return False  # "Data or decrypt seized data"
     first = core.split(" ", 1)[0].lower().strip(",")
     # "Operations review — review operations": the subject's noun is the action's verb.
     return toks[-1] != first and toks[0] != first
+
+
+# Head nouns that say nothing until their complement: a heading that ends on one, with its
+# "of"/"for" phrase cut off, names nothing ("Evaluation of potential").
+_NEEDS_COMPLEMENT = frozenset(
+    """potential factors impact impacts operating feasibility suitability
+    effectiveness availability adequacy extent nature causes types kinds""".split()
+)
+# Words O*NET uses as modifiers of a noun that a list shares ("diagnostic or care
+# activities", "chemical processing or water treatment systems"), though also nouns.
+_MODIFIERS = frozenset(
+    """diagnostic chemical electrical mechanical medical technical clinical agricultural
+    industrial commercial financial artistic administrative architectural operating
+    structural environmental residential""".split()
+)
+
+
+def _cut_short(toks: list[str], core: str) -> bool:
+    """Whether a heading stops inside the noun phrase its action goes on with: its last word
+    is followed in the action by more of the same list ("Manual agricultural and aquacultural"
+    from "manual agricultural, aquacultural, or horticultural tasks"; "Coaching in rock and
+    asphalt" from "rock, asphalt, or concrete"), or is a noun that needs its cut complement
+    ("Calculation of potential" from "potential for energy savings")."""
+    if len(toks) < 2:
+        return False
+    words = core.lower().split()
+    last = toks[-1].strip(",")
+    for n, raw in enumerate(words[:-1]):
+        if raw.strip(",.") != last:
+            continue
+        nxt = words[n + 1].strip(",.")
+        lemmas = all_lemmas(last)
+        adjective = (
+            last in _MODIFIERS
+            or ("ADJ" in lemmas and "NOUN" not in lemmas)
+            or (not lemmas and last.endswith(("al", "ic", "ive")))  # "aquacultural"
+        )
+        if raw.endswith(",") and adjective:
+            return True  # "manual agricultural, aquacultural, or horticultural tasks"
+        if nxt in {"or", "and"} and adjective:
+            return True  # "patient diagnostic or care activities": a modifier of a shared noun
+        if last in _NEEDS_COMPLEMENT and nxt in {"of", "for", "on", "in"}:
+            return True
+        return False
+    return False
 
 
 _VAGUE_HEADS = frozenset(
@@ -2194,6 +2381,7 @@ class _Picker:
         self.repeats = 0
         self.carry = 0  # repeats the carry-forward pass may add beyond REPEATS
         self.relaxed = False
+        self.generic_ok = False  # more than one plain statement a rung (after all else)
         self.alike = 0.0  # a floor under the likeness limit, raised for the sparsest records
 
     def full(self, level: Level) -> bool:
@@ -2213,6 +2401,22 @@ class _Picker:
             return False
         if not _good_subject(cand.subject, cand.core) or _echoes(cand.core):
             return False
+        if (
+            _plain_general(cand)
+            and not (self.occ.loose or self.relaxed or self.generic_ok)
+            and any(_plain_general(c) for c, _ in self.chosen[level])
+        ):
+            return False  # one statement a rung that fits any job, at most (reviewers'
+            # most quoted filler: "Critical thinking — weigh the strengths and weaknesses
+            # of alternative approaches before settling on one")
+        if (
+            _plain_general(cand)
+            and level is Level.ADVANCED
+            and not (self.occ.leads or self.occ.first_line or self.occ.loose)
+            and hands_on(self.occ.zone)
+        ):
+            return False  # "Critical thinking — …, setting the example for the team" is no
+            # lead hand's mark in frontline work
         if cand.kind == "tool" and _VERB_IN_LIST.search(cand.subject):
             return False  # "Bench voltmeters and clamp voltmeters" reads as a verb
         if level is Level.ADVANCED and re.search(r"\b(?:it|them)\b", cand.core):
@@ -2283,6 +2487,13 @@ class _Picker:
             return False  # and a task stated where a skill is already shown in it
         if cand.kind == "widened" and dwa_ids & self.skill_dwas[level]:
             return False  # and the other way round
+        if cand.kind == "widened":
+            head = cand.subject.split()[:2]
+            alike = sum(
+                c.kind == "widened" and c.subject.split()[:2] == head for c, _ in self.chosen[level]
+            )
+            if alike >= 1 + 2 * self.occ.loose and self.alike < 1.0:
+                return False  # one "Coaching in …" a rung: three read as a template
         limit = 0.5 if cand.kind == "widened" else 0.45
         if self.relaxed:
             limit = 0.55  # a record of four tasks: its widenings share their words
@@ -2640,6 +2851,9 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
     # cannot fill a rung takes the plainest widenings (planning own work, its basics).
     _fill(pick, pool, last_resort=True)
     _widen_pass(pick, sources, occ, spare=True)
+    # Only then a second statement in a rung that names none of the occupation's work.
+    pick.generic_ok = True
+    _fill(pick, pool, last_resort=True)
     _fill(pick, pool, last_resort=True, any_rung=True)  # a record of four tasks (shampooers)
     if not all(pick.full(level) for level in LEVELS):
         pick.relaxed = True

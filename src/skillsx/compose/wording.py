@@ -158,6 +158,8 @@ def verb_phrase(text: str, max_words: int) -> str | None:
     if not phrase:
         return None
     if len(words(phrase)) > max_words:
+        phrase = _trim_vague_tail(phrase, max_words)
+    if len(words(phrase)) > max_words:
         for tail in _TAILS:
             cut = _VAGUE_END.sub("", tail.sub("", phrase)).strip(" ,")
             if cut != phrase and len(words(cut)) >= 3 and not _dangles(cut):
@@ -178,6 +180,7 @@ def verb_phrase(text: str, max_words: int) -> str | None:
             if len(words(joined)) <= max_words and not _dangles(joined):
                 phrase = joined
                 break
+    phrase = _VAGUE_OBJECT_TAIL.sub("", phrase).strip(" ,")
     if len(words(phrase)) > max_words or len(words(phrase)) < 2 or _dangles(phrase):
         return None
     first = phrase.split(" ", 1)[0].lower().strip(",")
@@ -188,11 +191,46 @@ def verb_phrase(text: str, max_words: int) -> str | None:
 
 _PARTICLES = frozenset("up out off down back away over".split())
 
+# A clause a cut leaves on a noun that names nothing without its examples ("select trees to
+# be cut down, assessing factors", "review study protocols to evaluate factors"): dropped.
+_VAGUE_OBJECT_TAIL = re.compile(
+    r"(?:,? (?:\w+ing(?: into consideration)?|to \w+|regarding|including|based on|such as))"
+    r"(?: \w+)?? (?:factors|considerations|aspects|variables|elements|matters|things)$",
+    re.IGNORECASE,
+)
+
+
+def _trim_vague_tail(phrase: str, max_words: int) -> str:
+    """``phrase`` without a trailing clause whose object is only examples cut short: kept
+    as is unless the clause goes on to "such as"/"including" examples."""
+    m = re.search(
+        r",? (?:\w+ing(?: into consideration)?|to \w+) (?:\w+ )?"
+        r"(?:factors|considerations|aspects|variables)(?:,)? (?:such as|including|like)\b.*$",
+        phrase,
+        re.IGNORECASE,
+    )
+    return phrase[: m.start()].strip(" ,") if m else phrase
+
 
 # Nouns that also read as verbs and usually name what another noun is for: a clause that
 # opens on one of them is a noun list, not a verb ("fire departments", "water heaters").
 _NOUN_MODIFIERS = frozenset(
     "fire water steam air gas oil power hand light heat sand ice snow rescue paper".split()
+)
+# Compound nouns whose first word also reads as a verb, as O*NET's task text uses them after
+# "and"/"or": "prepare proposals or grant applications" is not "granting applications".
+_NOUN_COMPOUNDS = frozenset(
+    tuple(pair.split("-"))
+    for pair in """grant-applications grant-proposals research-papers research-projects
+    research-findings research-proposals research-data research-results test-results
+    test-methods test-procedures test-data safety-regulations safety-standards
+    safety-procedures safety-codes safety-equipment work-areas work-orders work-tables
+    work-schedules work-stations work-records trade-shows trade-meetings cost-estimates
+    machine-parts machine-settings machine-malfunctions sales-contracts sales-records
+    training-sessions training-programs training-materials service-offerings
+    service-contracts service-agreements service-improvements control-systems
+    control-devices repair-services support-structures project-status progress-reports
+    record-keeping display-cases""".split()
 )
 
 
@@ -211,6 +249,8 @@ def gerund_phrase(phrase: str) -> str:
             joined = i > 1 and toks[i - 1] in {"and", "or"} and toks[i - 2].endswith("ing")
             if n > 0 and i == 0 and bare in _NOUN_MODIFIERS and nxt not in {"", "the", "a", "an"}:
                 break  # "call police or fire departments": not "firing departments"
+            if n > 0 and i == 0 and (bare, nxt.strip(",.")) in _NOUN_COMPOUNDS:
+                break  # "prepare proposals or grant applications"
             if nxt != "of" and (
                 (bare in BASE_VERBS and after_list)
                 or (joined and "VERB" in all_lemmas(bare) and bare not in NOUNISH_VERBS)
