@@ -773,6 +773,11 @@ SITUATED_TASK_VERBS: dict[str, frozenset[str]] = {
 # no task opens on one of its SITUATED_TASK_VERBS, a core task that names such a thing may
 # show it ("Self-control — keep emotions in check and respond calmly when enforcing courtroom
 # rules of behavior"). Each cue is a thing the skill is the point of, never a generic word.
+_MET = (
+    r"persons|people|public|jur(?:y|ors?)|prisoners?|inmates?|visitors?|passengers?|guests?|"
+    r"patrons?|customers?|clients?|patients?|students?|children|residents?|callers?|"
+    r"applicants?|audiences?|families|parents"
+)
 SITUATED_CUES: dict[str, re.Pattern[str]] = {
     key: re.compile(rf"\b(?:{pattern})\b", re.I)
     for key, pattern in {
@@ -791,12 +796,7 @@ SITUATED_CUES: dict[str, re.Pattern[str]] = {
         "2.A.2.d": r"accura\w*|errors?|specifications?|tolerances?|completeness",
         # skills about people: a task that meets people face to face (the verb must be one of
         # such work too: ladder._WITH_PEOPLE)
-        **{
-            key: r"persons|people|public|jur(?:y|ors?)|prisoners?|inmates?|visitors?|"
-            r"passengers?|guests?|patrons?|customers?|clients?|patients?|students?|"
-            r"children|residents?|callers?|applicants?|audiences?|families|parents"
-            for key in ("2.B.1.a", "2.A.1.b", "2.B.1.f", "2.A.1.d")
-        },
+        **dict.fromkeys(("2.B.1.a", "2.A.1.b", "2.B.1.f", "2.A.1.d"), _MET),
         "Self-Control": r"order|disturb\w*|disruptive|arrests?|prisoners?|inmates?|offenders?|"
         r"suspects?|crowds?|hostile|violent|aggressi\w*|unruly|intoxicated|complaints?|"
         r"disputes?|conflicts?|grievances?",
