@@ -2393,7 +2393,7 @@ class _Picker:
             # never twice within a level.
             mine = {c.subject.lower() for c, _ in self.chosen[level]}
             if (
-                self.repeats >= REPEATS + 4 * self.occ.loose + self.carry
+                self.repeats >= REPEATS + 4 * (self.occ.loose and self.alike >= 1.0) + self.carry
                 or cand.subject.lower() in mine
             ):
                 return False
@@ -2620,6 +2620,14 @@ _AGAIN = {
 }
 
 
+# The subject a restated task takes at a rung (the sparsest records' last resort).
+_AGAIN_HEADS = {
+    Level.EMERGING: "Basics of",
+    Level.PROFICIENT: "Difficult cases in",
+    Level.ADVANCED: "Standards for",
+}
+
+
 # Work one person does at the controls: nobody "helps an experienced worker drive trucks".
 _ALONE_AT_CONTROLS = frozenset("drive pilot fly steer navigate ride".split())
 # Work done with others, not for them: "help an assistant confer with coworkers" is nonsense.
@@ -2704,7 +2712,7 @@ def _carry_forward(pick: _Picker, occ: _Occupation) -> None:
         used = pick.states[upper].setdefault("frames", set())
         assert isinstance(used, set)
         for cand, _ in list(pick.chosen[lower]):
-            if pick.full(upper) or pick.repeats >= REPEATS + 4 * occ.loose:
+            if pick.full(upper) or pick.repeats >= REPEATS:
                 break
             kind = work_kind(cand.core)
             if cand.kind not in {"task", "dwa"} or cand.fixed or kind not in kinds:
@@ -2881,7 +2889,15 @@ def _compose(brief: Brief, engine_label: str, strict: bool, loose: bool = False)
                     continue
                 if cand.kind in {"task", "dwa"} and cand.key in pick.used_keys and short:
                     core = occ.fill(frames[0].replace("{g}", gerund_phrase(short)))
-                    again = _replace(cand, core=core, key=f"again:{level.value}:{cand.key}")
+                    head = _AGAIN_HEADS.get(level)
+                    subject = (
+                        capitalize(f"{head} {gerund_phrase(verb_phrase(cand.core, 6) or short)}")
+                        if head and "," not in (verb_phrase(cand.core, 6) or short)
+                        else cand.subject
+                    )  # a subject of its own where the frame has one: not a fourth repeat
+                    again = _replace(
+                        cand, subject=subject, core=core, key=f"again:{level.value}:{cand.key}"
+                    )
                     pick.take(_replace(again, fixed=True), level, True)
     chosen = pick.chosen
     statements: list[Statement] = []
