@@ -271,7 +271,7 @@ _PROFICIENT_HANDS_ON = (
     " without supervision, spotting and fixing problems early",
     " and check that others' work meets the standard",
     " and pass on the practical tricks of the trade to newer {peers}",
-    ", working to the standard without needing checks",
+    ", meeting the standard consistently",
     " and help colleagues when they get stuck",
     " and spot problems before they hold up the work",
 )
@@ -307,7 +307,7 @@ _PROFICIENT_JUDGE = (
     ", including complex and non-routine cases",
     " in difficult or unusual cases, as the person colleagues consult",
     " in complex cases, coordinating with other specialists",
-    " and mentor newer {peers} in the judgement it requires",
+    " and mentor newer {peers} in the judgement this work needs",
 )
 _ADVANCED_HANDS_ON = (
     " as lead hand, setting the team's working standards",
